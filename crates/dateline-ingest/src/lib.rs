@@ -1,0 +1,1 @@
+//! Reading pages: files, directories, stdin, WARC archives and URLs.
