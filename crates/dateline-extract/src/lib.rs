@@ -14,8 +14,10 @@
 //! Plain text pages (a page copied from a browser) go through `plaintext`
 //! instead of steps 3–5, and meet the same steps 6–7.
 
+mod body;
 pub mod dates;
 pub mod decode;
+mod dom;
 mod error;
 mod sniff;
 
@@ -41,11 +43,10 @@ pub fn extract(page: &RawPage, _options: &Options) -> Result<Article, ExtractErr
     match kind {
         Kind::Html => {
             let doc = scraper::Html::parse_document(&decoded.text);
-            let paragraphs: Vec<String> = doc
-                .select(&scraper::Selector::parse("p").expect("static selector"))
-                .map(|p| p.text().collect::<String>())
-                .collect();
-            article.set_body(paragraphs.iter().map(|p| (BlockKind::Paragraph, p)));
+            let dom = dom::Dom::new(&doc);
+            let title = dom.find(dom::Tag::Title).map(|t| dom.text_of(t));
+            let blocks = body::extract(&dom, title.as_deref());
+            article.set_body(blocks.into_iter().map(|b| (b.kind, b.text)));
         }
         Kind::Text => {
             article.set_body(
