@@ -59,3 +59,10 @@ pub fn extract(page: &RawPage, _options: &Options) -> Result<Article, ExtractErr
     }
     Ok(article)
 }
+
+/// Why the body extractor chose what it chose, for tuning and bug reports.
+#[doc(hidden)]
+pub fn explain_body(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    body::explain(&dom::Dom::new(&doc))
+}

@@ -42,6 +42,15 @@ pub fn scores(dom: &Dom, an: &Analysis) -> Vec<f32> {
             let own = 1.0 + st.commas.min(st.inline / 10) as f32 + (st.inline as f32 / 100.0).min(3.0);
             // Link lists look like paragraphs by length; don't let them vote much.
             let own = own * (1.0 - st.link_density()).max(0.0);
+            // A box with its text written straight into it (no <p>) is its own
+            // container as well as its parent's paragraph.
+            if matches!(node.tag, Tag::Div | Tag::Section | Tag::Article | Tag::Td | Tag::Center) {
+                if !seeded[i] {
+                    seeded[i] = true;
+                    score[i] += initial_score(dom, an, i);
+                }
+                score[i] += own;
+            }
             let mut anc = node.parent;
             for level in 0..5 {
                 if anc == 0 {

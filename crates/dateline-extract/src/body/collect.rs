@@ -19,7 +19,9 @@ pub struct RawBlock {
 /// Readability's "clean conditionally": a box inside the article that looks
 /// like a link list, a gallery or a form is boilerplate even when its name
 /// says nothing.
-pub fn is_noise_box(dom: &Dom, an: &Analysis, i: NodeIdx, score: f32) -> bool {
+/// `root_text` is the text of the container being collected: a box holding
+/// most of it is the article, whatever it looks like.
+pub fn is_noise_box(dom: &Dom, an: &Analysis, i: NodeIdx, score: f32, root_text: u32) -> bool {
     let node = &dom.nodes[i];
     if !matches!(
         node.tag,
@@ -28,6 +30,9 @@ pub fn is_noise_box(dom: &Dom, an: &Analysis, i: NodeIdx, score: f32) -> bool {
         return false;
     }
     let st = &an.stats[i];
+    if st.text * 2 > root_text {
+        return false;
+    }
     let weight = patterns::weight(&an.names[i]);
     if weight + score < 0.0 {
         return true;
@@ -77,12 +82,13 @@ impl<'d, 'a> Collector<'d, 'a> {
     pub fn collect(&mut self, root: NodeIdx) {
         let dom = self.dom;
         let end = dom.nodes[root].end;
+        let root_text = self.an.stats[root].text;
         self.open.push((end, root));
         let mut i = root;
         while i < end {
             self.close_until(i);
             let node = &dom.nodes[i];
-            if i != root && (self.an.junk[i] != Junk::No || is_noise_box(dom, self.an, i, self.score[i])) {
+            if i != root && (self.an.junk[i] != Junk::No || is_noise_box(dom, self.an, i, self.score[i], root_text)) {
                 i = node.end;
                 continue;
             }

@@ -34,7 +34,8 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> Vec<RawBlock> {
         collector.collect(root);
     }
     let mut blocks = collector.blocks;
-    blocks.retain(|b| keep(b, title));
+    let title = title.map(normalize).filter(|t| !t.is_empty());
+    blocks.retain(|b| keep(b, title.as_deref()));
     blocks
 }
 
@@ -76,9 +77,11 @@ fn with_siblings(dom: &Dom, an: &Analysis, score: &[f32], best: NodeIdx, best_sc
         .collect()
 }
 
+/// `title` is normalized.
 fn keep(block: &RawBlock, title: Option<&str>) -> bool {
     if let Some(title) = title {
-        if same_text(&block.text, title) {
+        // Cheap length check first: most blocks are far longer than a title.
+        if block.text.len() < title.len() * 4 + 16 && normalize(&block.text) == title {
             return false;
         }
     }
@@ -89,14 +92,44 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
     true
 }
 
-/// Equal ignoring case, spacing and punctuation.
-fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
+/// Letters and digits only, lower-cased: equal texts ignoring case,
+/// spacing and punctuation normalize equal.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A human-readable account of the body decision: the top candidates with
+/// their scores and the containers chosen. For tuning and bug reports.
+pub fn explain(dom: &Dom) -> String {
+    use std::fmt::Write;
+    let an = Analysis::new(dom);
+    let score = candidate::scores(dom, &an);
+    let mut ranked: Vec<NodeIdx> = (0..dom.len()).filter(|&i| score[i] > 0.0).collect();
+    ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let mut out = String::new();
+    let describe = |i: NodeIdx| {
+        let st = &an.stats[i];
+        format!(
+            "#{i} <{:?} {:?}> score {:.1} text {} paras {} links {:.2} depth {}",
+            dom.nodes[i].tag, an.names[i], score[i], st.text, st.paras, st.link_density(), dom.nodes[i].depth
+        )
     };
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+    for &i in ranked.iter().take(8) {
+        let _ = writeln!(out, "candidate {}", describe(i));
+    }
+    if let Some(best) = candidate::best(dom, &an, &score) {
+        let _ = writeln!(out, "best {}", describe(best.node));
+        let mut anc = dom.nodes[best.node].parent;
+        while anc != 0 {
+            let _ = writeln!(out, "  in {} junk {:?}", describe(anc), an.junk[anc]);
+            anc = dom.nodes[anc].parent;
+        }
+        for r in with_siblings(dom, &an, &score, best.node, best.score) {
+            let _ = writeln!(out, "root {}", describe(r));
+        }
+    }
+    out
 }

@@ -11,7 +11,7 @@ const JUNK_WORDS: &[&str] = &[
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "banner", "breadcrumb",
     "breadcrumbs", "comment", "comments", "consent", "cookie", "cookies", "disqus", "donate",
     "footer", "gdpr", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
-    "outbrain", "paywall", "popup", "promo", "promoted", "recirc", "recirculation", "related",
+    "outbrain", "popup", "promo", "promoted", "recirc", "recirculation", "related",
     "share", "sharing", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
     "subscribe", "subscription", "taboola", "toolbar", "trending", "widget", "masthead",
     "most-read", "mostread", "popular", "overlay", "hidden", "sr-only", "visually-hidden",
@@ -27,7 +27,7 @@ const JUNK_PARTS: &[&str] = &[
     "comment", "newsletter", "sidebar", "breadcrumb", "outbrain", "taboola", "sharebar",
     "social", "related", "recommend", "subscribe", "cookie", "footer", "advert", "sponsor",
     "promo", "popup", "mostread", "most-read", "most-popular", "trending", "share-",
-    "-share", "signup", "sign-up", "newsfeed", "widget", "disqus", "banner",
+    "-share", "signup", "sign-up", "newsfeed", "disqus",
 ];
 
 /// Words that mark the article itself.

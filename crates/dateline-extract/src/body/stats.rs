@@ -1,8 +1,9 @@
 //! Per-node figures: which nodes are junk, and how much text, link text
 //! and punctuation each subtree holds.
 
-use super::patterns;
-use crate::dom::{is_space, Dom, NodeIdx, Tag};
+use super::{candidate, patterns};
+use crate::dom::{is_space, Dom, Tag};
+use std::collections::HashMap;
 
 /// Figures of one subtree, junk excluded.
 #[derive(Debug, Clone, Copy, Default)]
@@ -59,78 +60,122 @@ impl Analysis {
         let n = dom.len();
         let mut names = vec![String::new(); n];
         let mut junk = vec![Junk::No; n];
+        // Pages repeat the same class names hundreds of times (menu items,
+        // list entries): judge each name once.
+        let mut verdicts: HashMap<String, (bool, bool)> = HashMap::new();
         for (i, node) in dom.nodes.iter().enumerate() {
             if let Some(e) = node.element() {
-                names[i] = patterns::class_id(e.attr("class"), e.attr("id"));
-                junk[i] = classify(dom, i, &names[i]);
+                let attrs = Attrs::of(e);
+                names[i] = patterns::class_id(attrs.class, attrs.id);
+                let verdict = *verdicts
+                    .entry(names[i].clone())
+                    .or_insert_with_key(|name| (patterns::is_junk(name), patterns::is_content(name)));
+                junk[i] = classify(node.tag, &attrs, verdict);
             }
         }
-        let stats = sum_stats(dom, &junk);
-        let mut analysis = Analysis { junk, names, stats };
-        analysis.spare_main_content(dom);
-        analysis
-    }
-
-    /// A name-junk node that holds most of the page's paragraph text is the
-    /// article after all (`<div id="content" class="has-sidebar">`, an
-    /// ASP.NET `<form>` around the whole page): undo it and recount.
-    fn spare_main_content(&mut self, dom: &Dom) {
-        let lenient: Vec<Junk> = self
+        let strict = Analysis { stats: sum_stats(dom, &junk), junk, names };
+        let strict_best = strict.best_score(dom);
+        let lenient_junk: Vec<Junk> = strict
             .junk
             .iter()
             .map(|&j| if j == Junk::Named { Junk::No } else { j })
             .collect();
-        let raw = sum_stats(dom, &lenient);
-        let total = raw[0].para_text;
-        let mut spared = false;
-        for (i, j) in self.junk.iter_mut().enumerate() {
-            if *j == Junk::Named && total > 0 && raw[i].para_text * 2 > total {
+        let lenient = Analysis { stats: sum_stats(dom, &lenient_junk), junk: lenient_junk, names: strict.names.clone() };
+        let Some(lenient_best) = lenient.best(dom) else {
+            return strict;
+        };
+        // Names mislead: page builders call every box a "widget", blogs put
+        // `has-sidebar` on the article's wrapper. When cutting name-junk
+        // leaves a far weaker article than keeping it, the name-junk boxes
+        // around (or making up most of) the winner are the article.
+        if strict_best >= lenient_best.score * 0.5 {
+            return strict;
+        }
+        let b = lenient_best.node;
+        let best_text = lenient.stats[b].para_text;
+        let mut junk = strict.junk;
+        for (i, j) in junk.iter_mut().enumerate() {
+            let keeper = dom.contains(i, b)
+                || (dom.contains(b, i) && best_text > 0 && lenient.stats[i].para_text * 2 >= best_text);
+            if *j == Junk::Named && keeper {
                 *j = Junk::No;
-                spared = true;
             }
         }
-        if spared {
-            self.stats = sum_stats(dom, &self.junk);
-        }
+        Analysis { stats: sum_stats(dom, &junk), junk, names: lenient.names }
+    }
+
+    fn best(&self, dom: &Dom) -> Option<candidate::Candidate> {
+        let score = candidate::scores(dom, self);
+        candidate::best(dom, self, &score)
+    }
+
+    fn best_score(&self, dom: &Dom) -> f32 {
+        self.best(dom).map_or(0.0, |c| c.score)
     }
 }
 
-fn classify(dom: &Dom, i: NodeIdx, name: &str) -> Junk {
-    let node = &dom.nodes[i];
+/// The attributes classification reads, found in one pass.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    hidden: bool,
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (name, value) in e.attrs() {
+            match name {
+                "class" => a.class = Some(value),
+                "id" => a.id = Some(value),
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.hidden |= value == "true",
+                "style" => a.style = Some(value),
+                "role" => a.role = Some(value),
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
+fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Junk {
     use Tag::*;
     if matches!(
-        node.tag,
+        tag,
         Script | Style | Noscript | Template | Svg | Math | Canvas | Iframe | Object | Embed
             | Video | Audio | Button | Input | Select | Textarea | Option | Nav | Menu | Head
             | Title | Meta | Link | Label
     ) {
         return Junk::Tag;
     }
-    let e = node.element().expect("classified nodes are elements");
-    if e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
-        || e.attr("style").is_some_and(hides)
-    {
+    if e.hidden || e.style.is_some_and(hides) {
         return Junk::Hidden;
     }
-    if let Some(role) = e.attr("role") {
+    if let Some(role) = e.role {
         if matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "dialog" | "alert" | "search") {
             return Junk::Named;
         }
     }
-    if matches!(node.tag, Aside | Footer | Form) {
+    if matches!(tag, Aside | Footer | Form) {
         return Junk::Named;
     }
-    if matches!(node.tag, Html | Body | Main | Article) {
+    if matches!(tag, Html | Body | Main | Article) {
         return Junk::No;
     }
-    if patterns::is_junk(name) && !patterns::is_content(name) {
+    if junk_name && !content_name {
         return Junk::Named;
     }
     Junk::No
 }
 
 fn hides(style: &str) -> bool {
+    if !style.contains("none") && !style.contains("hidden") {
+        return false;
+    }
     let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     s.contains("display:none") || s.contains("visibility:hidden")
 }
@@ -138,11 +183,21 @@ fn hides(style: &str) -> bool {
 fn sum_stats(dom: &Dom, junk: &[Junk]) -> Vec<Stats> {
     let n = dom.len();
     let mut stats = vec![Stats::default(); n];
+    let mut dead = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if junk[i] != Junk::No {
+            dead[i..dom.nodes[i].end].fill(true);
+            i = dom.nodes[i].end;
+        } else {
+            i += 1;
+        }
+    }
     // Children come after their parent in pre-order, so a reverse sweep
     // sees every child before its parent.
     for i in (1..n).rev() {
         let node = &dom.nodes[i];
-        if junk[i] != Junk::No {
+        if dead[i] {
             continue;
         }
         let mut s = stats[i];
