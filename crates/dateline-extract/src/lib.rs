@@ -24,6 +24,7 @@ mod dom;
 mod edges;
 mod error;
 mod meta;
+mod nesting;
 mod plaintext;
 mod sniff;
 
@@ -59,7 +60,7 @@ pub fn extract(page: &RawPage, _options: &Options) -> Result<Article, ExtractErr
 }
 
 fn from_html(article: &mut Article, html: &str) {
-    let doc = scraper::Html::parse_document(html);
+    let doc = scraper::Html::parse_document(&nesting::cap_depth(html));
     let dom = dom::Dom::new(&doc);
     let meta = meta::from_html(&dom, article.url.as_deref());
     let blocks = body::extract(&dom, meta.title.as_deref());
