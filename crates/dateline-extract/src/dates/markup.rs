@@ -1,0 +1,628 @@
+//! One pass over the HTML tree, gathering everything the date finder reads:
+//! meta tags, JSON-LD, `<time>`, elements whose class or id says "date",
+//! and the visible text around the headline.
+//!
+//! The walk follows the tree's open/close edges with an explicit stack, so
+//! a page nested 100,000 elements deep costs memory, not the call stack.
+//! Text is copied once into one buffer, capped; element captures are capped
+//! too, so the pass stays linear in the page's size.
+
+use super::meta;
+use dateline_model::DateField;
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
+/// Where on the page an element stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// Inside `<article>` or an element typed as an article.
+    pub in_article: bool,
+    /// Inside a footer, sidebar, comment list, "related stories" box…:
+    /// dates there belong to other things than the page's article.
+    pub boilerplate: bool,
+    /// Byte offset in [`Page::text`] where the element starts.
+    pub pos: usize,
+}
+
+/// A `<meta>` (or `itemprop` element) that carries a date.
+#[derive(Debug, Clone)]
+pub(crate) struct MetaItem {
+    pub detail: String,
+    pub field: DateField,
+    pub strength: u8,
+    pub value: String,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ElemKind {
+    /// `<time>`: `value` is its `datetime`, or its text when it has none.
+    Time,
+    /// An element whose class, id or itemprop says it holds a date.
+    Cued,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ElemItem {
+    pub kind: ElemKind,
+    pub detail: String,
+    pub value: String,
+    /// The value is an attribute (`datetime`, `content`, `title`), not text.
+    pub from_attr: bool,
+    /// The date the markup itself names (`pubdate`, `class="updated"`).
+    pub field: Option<DateField>,
+    pub place: Place,
+}
+
+/// What the walk gathered.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub lang: Option<String>,
+    pub canonical: Option<String>,
+    pub og_url: Option<String>,
+    pub jsonld: Vec<String>,
+    pub metas: Vec<MetaItem>,
+    pub elems: Vec<ElemItem>,
+    /// Visible text outside boilerplate, blocks on their own lines.
+    pub text: String,
+    /// Offsets in `text` where a headline (`h1`) starts, with whether it is
+    /// inside the article.
+    pub headlines: Vec<(usize, bool)>,
+    /// Offsets in `text` where an article element starts.
+    pub articles: Vec<usize>,
+    /// For each piece of `text`, the element it came from.
+    chunks: Vec<(usize, NodeId)>,
+}
+
+/// The visible text kept, at most. A headline is near the top of any sane
+/// page; past this much text there is only more of the same.
+const MAX_TEXT: usize = 200_000;
+/// Text kept for one date-cued element: a byline is short.
+const MAX_CAPTURE: usize = 200;
+/// Cued elements nest ("post-meta" > "post-date"); beyond this many open at
+/// once, inner ones are not captured separately.
+const MAX_OPEN_CAPTURES: usize = 6;
+
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "select"
+            | "option"
+            | "textarea"
+            | "head"
+            | "title"
+            | "button"
+            | "math"
+            | "object"
+    )
+}
+
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "td"
+            | "th"
+            | "dt"
+            | "dd"
+            | "dl"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "table"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "main"
+            | "form"
+            | "hr"
+            | "address"
+            | "pre"
+    )
+}
+
+/// Class and id words that mark boilerplate holding other things' dates.
+const BOILERPLATE: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "footer",
+    "widget",
+    "recommend",
+    "popular",
+    "newsletter",
+    "most-read",
+    "mostread",
+    "more-stories",
+    "trending",
+    "teaser-list",
+    "archive",
+    "calendar",
+    "breaking",
+    "ticker",
+    "cookie",
+];
+
+/// Class, id and itemprop words that mark an element holding a date.
+const DATE_CUES: &[&str] = &[
+    "date",
+    "datum",
+    "time",
+    "publish",
+    "posted",
+    "byline",
+    "meta",
+    "fecha",
+    "zeit",
+    "dateline",
+    "submitted",
+    "created",
+    "updated",
+    "modified",
+    "data-publica",
+    "published",
+];
+
+fn attr_words(e: &Element) -> String {
+    let mut s = String::new();
+    for a in ["class", "id", "itemprop"] {
+        if let Some(v) = e.attr(a) {
+            if v.len() <= 200 {
+                s.push_str(v);
+                s.push(' ');
+            }
+        }
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+fn is_article(tag: &str, e: &Element) -> bool {
+    tag == "article"
+        || e.attr("itemtype")
+            .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
+        || e.classes().any(|c| {
+            matches!(
+                c,
+                "hentry" | "post" | "article" | "entry" | "story" | "article-body"
+            )
+        })
+}
+
+fn is_boilerplate(tag: &str, words: &str) -> bool {
+    matches!(tag, "footer" | "aside" | "nav") || BOILERPLATE.iter().any(|b| words.contains(b))
+}
+
+/// `p.stamp`, `span#date`, `time`: how an element is named in a date's detail.
+pub(crate) fn describe(e: &Element) -> String {
+    let mut d = e.name().to_string();
+    if let Some(c) = e.classes().next() {
+        d.push('.');
+        d.push_str(c);
+    } else if let Some(id) = e.id() {
+        d.push('#');
+        d.push_str(id);
+    }
+    d
+}
+
+fn field_from_words(words: &str) -> Option<DateField> {
+    if words.contains("updated") || words.contains("modified") || words.contains("datemodified") {
+        Some(DateField::Updated)
+    } else if words.contains("published")
+        || words.contains("pubdate")
+        || words.contains("entry-date")
+        || words.contains("post-date")
+        || words.contains("datepublished")
+        || words.contains("datecreated")
+    {
+        Some(DateField::Published)
+    } else {
+        None
+    }
+}
+
+#[derive(Default)]
+struct Frame {
+    skip: bool,
+    boiler: bool,
+    article: bool,
+    block: bool,
+    capture: bool,
+}
+
+struct Capture {
+    /// The item's slot in [`Page::elems`], taken when the element opened so
+    /// that items stay in document order.
+    slot: usize,
+    buf: String,
+}
+
+fn push_capture_text(captures: &mut [Capture], s: &str) {
+    for c in captures.iter_mut() {
+        if c.buf.len() < MAX_CAPTURE {
+            let room = MAX_CAPTURE - c.buf.len();
+            let mut cut = s.len().min(room);
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            c.buf.push_str(&s[..cut]);
+        }
+    }
+}
+
+impl Page {
+    pub(crate) fn walk(doc: &Html) -> Page {
+        let mut page = Page::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let (mut skip, mut boiler, mut article) = (0usize, 0usize, 0usize);
+        let mut captures: Vec<Capture> = Vec::new();
+        let mut boundary = false;
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        let tag = e.name();
+                        if tag == "script"
+                            && e.attr("type")
+                                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                        {
+                            if let Some(el) = ElementRef::wrap(node) {
+                                page.jsonld.push(el.text().collect());
+                            }
+                        }
+                        let words = attr_words(e);
+                        let mut f = Frame {
+                            skip: is_skipped(tag),
+                            boiler: is_boilerplate(tag, &words),
+                            article: is_article(tag, e),
+                            block: is_block(tag),
+                            capture: false,
+                        };
+                        let place = Place {
+                            in_article: article > 0 || f.article,
+                            boilerplate: boiler > 0 || f.boiler,
+                            pos: page.text.len(),
+                        };
+                        page.element(tag, e, &words, place, &mut f, &mut captures, skip > 0);
+                        if f.article && skip == 0 && boiler == 0 {
+                            page.articles.push(page.text.len());
+                        }
+                        if tag == "h1" && skip == 0 && boiler == 0 {
+                            page.headlines.push((page.text.len(), article > 0));
+                        }
+                        if f.block {
+                            page.newline();
+                            for c in captures.iter_mut() {
+                                if c.buf.len() < MAX_CAPTURE && !c.buf.ends_with(' ') {
+                                    c.buf.push(' ');
+                                }
+                            }
+                        }
+                        skip += f.skip as usize;
+                        boiler += f.boiler as usize;
+                        article += f.article as usize;
+                        boundary = true;
+                        stack.push(f);
+                    }
+                    Node::Text(t) if skip == 0 => {
+                        let s: &str = t;
+                        push_capture_text(&mut captures, s);
+                        if boiler == 0 && page.text.len() < MAX_TEXT {
+                            if boundary
+                                && !page.text.ends_with(char::is_whitespace)
+                                && !s.starts_with(char::is_whitespace)
+                                && !page.text.is_empty()
+                            {
+                                page.text.push(' ');
+                            }
+                            boundary = false;
+                            if let Some(parent) = node.parent() {
+                                page.chunks.push((page.text.len(), parent.id()));
+                            }
+                            page.text.push_str(s);
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if !node.value().is_element() {
+                        continue;
+                    }
+                    let Some(f) = stack.pop() else { continue };
+                    skip -= f.skip as usize;
+                    boiler -= f.boiler as usize;
+                    article -= f.article as usize;
+                    if f.block {
+                        page.newline();
+                    }
+                    boundary = true;
+                    if f.capture {
+                        if let Some(c) = captures.pop() {
+                            page.elems[c.slot].value =
+                                c.buf.split_whitespace().collect::<Vec<_>>().join(" ");
+                        }
+                    }
+                }
+            }
+        }
+        page.elems.retain(|e| !e.value.is_empty());
+        page
+    }
+
+    fn newline(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') && self.text.len() < MAX_TEXT {
+            self.text.push('\n');
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn element(
+        &mut self,
+        tag: &str,
+        e: &Element,
+        words: &str,
+        place: Place,
+        f: &mut Frame,
+        captures: &mut Vec<Capture>,
+        skipped: bool,
+    ) {
+        match tag {
+            "html" => {
+                self.lang = e
+                    .attr("lang")
+                    .or_else(|| e.attr("xml:lang"))
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| l.trim().to_string());
+            }
+            "link" => {
+                if e.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    self.canonical = e.attr("href").map(str::to_string);
+                }
+            }
+            "meta" => self.meta(e, place),
+            _ => {}
+        }
+        if skipped || f.skip {
+            return;
+        }
+        let itemprop = e.attr("itemprop").map(str::to_ascii_lowercase);
+        let prop_field = itemprop.as_deref().and_then(|p| match p {
+            "datepublished" | "datecreated" | "uploaddate" => Some(DateField::Published),
+            "datemodified" | "dateupdated" => Some(DateField::Updated),
+            _ => None,
+        });
+        let attr_value = e
+            .attr("datetime")
+            .or_else(|| e.attr("content"))
+            .filter(|v| !v.trim().is_empty());
+        if tag == "time" {
+            let field = prop_field
+                .or_else(|| e.attr("pubdate").map(|_| DateField::Published))
+                .or_else(|| field_from_words(words));
+            let item = ElemItem {
+                kind: ElemKind::Time,
+                detail: String::new(),
+                value: String::new(),
+                from_attr: false,
+                field,
+                place,
+            };
+            match e.attr("datetime").filter(|v| !v.trim().is_empty()) {
+                Some(v) => {
+                    let mut detail = describe(e);
+                    if e.attr("pubdate").is_some() {
+                        detail.push_str("[pubdate]");
+                    }
+                    detail.push_str("[datetime]");
+                    self.elems.push(ElemItem {
+                        detail,
+                        value: v.to_string(),
+                        from_attr: true,
+                        ..item
+                    });
+                }
+                None => self.start_capture(e, item, " text", f, captures),
+            }
+            return;
+        }
+        if let (Some(field), Some(v)) = (prop_field, attr_value) {
+            let key = e.attr("itemprop").unwrap_or_default();
+            self.metas.push(MetaItem {
+                detail: format!("{tag}[itemprop={key}]"),
+                field,
+                strength: meta::STRONG,
+                value: v.to_string(),
+                place,
+            });
+            return;
+        }
+        let cued = prop_field.is_some()
+            || (!words.is_empty() && DATE_CUES.iter().any(|c| words.contains(c)));
+        if !cued || matches!(tag, "body" | "html" | "main" | "meta" | "link") {
+            return;
+        }
+        let field = prop_field.or_else(|| field_from_words(words));
+        let item = ElemItem {
+            kind: ElemKind::Cued,
+            detail: String::new(),
+            value: String::new(),
+            from_attr: false,
+            field,
+            place,
+        };
+        // `<abbr class="published" title="2014-10-08T15:01:00+04:00">`.
+        if let Some(v) = attr_value.or_else(|| e.attr("title").filter(|t| t.len() >= 8)) {
+            self.elems.push(ElemItem {
+                detail: format!(
+                    "{}[{}]",
+                    describe(e),
+                    if attr_value.is_some() {
+                        "content"
+                    } else {
+                        "title"
+                    }
+                ),
+                value: v.to_string(),
+                from_attr: true,
+                ..item.clone()
+            });
+        }
+        self.start_capture(e, item, " text", f, captures);
+    }
+
+    fn start_capture(
+        &mut self,
+        e: &Element,
+        mut item: ElemItem,
+        suffix: &str,
+        f: &mut Frame,
+        captures: &mut Vec<Capture>,
+    ) {
+        if captures.len() >= MAX_OPEN_CAPTURES {
+            return;
+        }
+        item.detail = describe(e) + suffix;
+        f.capture = true;
+        captures.push(Capture {
+            slot: self.elems.len(),
+            buf: String::new(),
+        });
+        self.elems.push(item);
+    }
+
+    fn meta(&mut self, e: &Element, place: Place) {
+        let Some(content) = e
+            .attr("content")
+            .or_else(|| e.attr("datetime"))
+            .filter(|c| !c.trim().is_empty())
+        else {
+            return;
+        };
+        for attr in ["property", "name", "itemprop", "http-equiv"] {
+            let Some(key) = e.attr(attr) else { continue };
+            if attr == "http-equiv" && key.eq_ignore_ascii_case("content-language") {
+                if self.lang.is_none() {
+                    self.lang = Some(content.trim().to_string());
+                }
+                continue;
+            }
+            if key.eq_ignore_ascii_case("og:url") {
+                self.og_url = Some(content.to_string());
+                continue;
+            }
+            if key.eq_ignore_ascii_case("og:locale") && self.lang.is_none() {
+                self.lang = Some(content.trim().replace('_', "-"));
+                continue;
+            }
+            let class = if attr == "http-equiv" {
+                meta::classify_http_equiv(key)
+            } else {
+                meta::classify(key)
+            };
+            if let Some((field, strength)) = class {
+                self.metas.push(MetaItem {
+                    detail: format!("meta[{attr}={key}]"),
+                    field,
+                    strength,
+                    value: content.to_string(),
+                    place,
+                });
+                return;
+            }
+        }
+    }
+
+    /// The element the text at byte `offset` came from, described.
+    pub(crate) fn element_at(&self, doc: &Html, offset: usize) -> Option<String> {
+        let i = self.chunks.partition_point(|(o, _)| *o <= offset);
+        let (_, id) = self.chunks.get(i.checked_sub(1)?)?;
+        let node = doc.tree.get(*id)?;
+        node.value().as_element().map(describe)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gathers_sources_in_one_pass() {
+        let html = r#"<html lang="de"><head>
+            <meta property="article:published_time" content="2014-10-08T15:01:00+04:00">
+            <script type="application/ld+json">{"datePublished":"2014-10-08"}</script>
+            <link rel="canonical" href="https://x.org/a">
+            </head><body><nav>Home 01.01.2020</nav>
+            <article><h1>Title</h1><p class="byline">Von X, <span class="date">8. Oktober 2014</span></p>
+            <time pubdate datetime="2014-10-08">8.10.</time></article>
+            <aside class="related"><time datetime="2013-01-01">x</time></aside></body></html>"#;
+        let doc = Html::parse_document(html);
+        let p = Page::walk(&doc);
+        assert_eq!(p.lang.as_deref(), Some("de"));
+        assert_eq!(p.canonical.as_deref(), Some("https://x.org/a"));
+        assert_eq!(p.metas.len(), 1);
+        assert_eq!(p.metas[0].detail, "meta[property=article:published_time]");
+        assert_eq!(p.jsonld, [r#"{"datePublished":"2014-10-08"}"#]);
+        let times: Vec<_> = p
+            .elems
+            .iter()
+            .filter(|e| e.kind == ElemKind::Time)
+            .collect();
+        assert_eq!(times.len(), 2);
+        assert_eq!(times[0].detail, "time[pubdate][datetime]");
+        assert_eq!(times[0].field, Some(DateField::Published));
+        assert!(times[0].place.in_article && !times[0].place.boilerplate);
+        assert!(times[1].place.boilerplate);
+        let cued: Vec<_> = p
+            .elems
+            .iter()
+            .filter(|e| e.kind == ElemKind::Cued)
+            .collect();
+        assert_eq!(cued[0].detail, "p.byline text");
+        assert_eq!(cued[0].value, "Von X, 8. Oktober 2014");
+        assert_eq!(cued[1].detail, "span.date text");
+        assert!(!p.text.contains("01.01.2020"), "nav text is left out");
+        assert!(p.text.contains("Title\n"));
+        assert_eq!(p.headlines.len(), 1);
+        let off = p.text.find("8. Oktober").unwrap();
+        assert_eq!(p.element_at(&doc, off).as_deref(), Some("span.date"));
+    }
+
+    #[test]
+    fn deep_pages_do_not_overflow_the_stack() {
+        let depth = 100_000;
+        let mut html = String::with_capacity(depth * 12);
+        html.push_str("<html><body>");
+        for _ in 0..depth {
+            html.push_str("<div>");
+        }
+        html.push_str("<span class=\"date\">8 October 2014</span>");
+        let doc = Html::parse_document(&html);
+        let p = Page::walk(&doc);
+        assert!(p.text.contains("8 October 2014"));
+    }
+}

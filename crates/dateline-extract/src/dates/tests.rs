@@ -1,0 +1,290 @@
+//! Whole-page tests: the specimen, each source, and the choice between them.
+
+use super::*;
+
+const SPECIMEN_HTML: &[u8] =
+    include_bytes!("../../../../tests/fixtures/ria-novosti-2014-10-08.html");
+const SPECIMEN_TXT: &str = include_str!("../../../../tests/fixtures/ria-novosti-2014-10-08.txt");
+
+fn today() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2024, 1, 1)
+}
+
+fn hints() -> DateHints<'static> {
+    DateHints {
+        today: today(),
+        ..DateHints::default()
+    }
+}
+
+fn specimen_doc() -> scraper::Html {
+    let decoded = crate::decode::decode(SPECIMEN_HTML, None);
+    assert_eq!(decoded.encoding, encoding_rs::WINDOWS_1252);
+    scraper::Html::parse_document(&decoded.text)
+}
+
+fn html(s: &str) -> FoundDates {
+    from_html(&scraper::Html::parse_document(s), &hints())
+}
+
+fn published(f: &FoundDates) -> String {
+    f.published
+        .as_ref()
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_default()
+}
+
+fn updated(f: &FoundDates) -> String {
+    f.updated
+        .as_ref()
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_default()
+}
+
+fn check_specimen(f: &FoundDates) {
+    let (p, ps) = f.published.as_ref().expect("published");
+    assert_eq!(p.to_string(), "2014-10-08T15:01:00+04:00");
+    assert_eq!(ps.method, DateMethod::Text);
+    assert_eq!(ps.field, DateField::Published);
+    assert_eq!(ps.raw, "15:01 08/10/2014");
+    let (u, us) = f.updated.as_ref().expect("updated");
+    assert_eq!(u.to_string(), "2014-10-08T16:20:00+04:00");
+    assert_eq!(us.method, DateMethod::Text);
+    assert_eq!(us.field, DateField::Updated);
+    assert_eq!(us.raw, "Updated 4:20 p.m. Moscow Time");
+}
+
+#[test]
+fn specimen_html_with_dateline_hint() {
+    let doc = specimen_doc();
+    let h = DateHints {
+        dateline_month_day: Some((10, 8)),
+        language: Some("en"),
+        ..hints()
+    };
+    let f = from_html(&doc, &h);
+    check_specimen(&f);
+    assert_eq!(f.published.as_ref().unwrap().1.detail, "p.stamp text");
+}
+
+#[test]
+fn specimen_text_with_dateline_hint() {
+    let h = DateHints {
+        dateline_month_day: Some((10, 8)),
+        language: Some("en"),
+        ..hints()
+    };
+    check_specimen(&from_text(SPECIMEN_TXT, &h));
+}
+
+#[test]
+fn specimen_without_hints_reads_day_first() {
+    // No language, no dateline: day first, the order most of the world writes.
+    let f = from_text(SPECIMEN_TXT, &hints());
+    assert_eq!(published(&f), "2014-10-08T15:01:00+04:00");
+    // The HTML page says nothing about its language either.
+    let f = from_html(&specimen_doc(), &hints());
+    assert_eq!(published(&f), "2014-10-08T15:01:00+04:00");
+}
+
+#[test]
+fn specimen_in_english_without_dateline_reads_us_order() {
+    // "en" with nothing else to go by: month first, 10 August. Moscow was
+    // UTC+4 then too. This is why the dateline hint matters.
+    let h = DateHints {
+        language: Some("en"),
+        ..hints()
+    };
+    let f = from_text(SPECIMEN_TXT, &h);
+    assert_eq!(published(&f), "2014-08-10T15:01:00+04:00");
+    assert_eq!(updated(&f), "2014-08-10T16:20:00+04:00");
+}
+
+#[test]
+fn the_hint_beats_the_language() {
+    let h = DateHints {
+        language: Some("en-US"),
+        dateline_month_day: Some((10, 8)),
+        ..hints()
+    };
+    assert_eq!(
+        published(&from_text("15:01 08/10/2014", &h)),
+        "2014-10-08T15:01:00"
+    );
+    let h = DateHints {
+        language: Some("de"),
+        dateline_month_day: Some((8, 10)),
+        ..hints()
+    };
+    assert_eq!(published(&from_text("08.10.2014", &h)), "2014-08-10");
+}
+
+#[test]
+fn order_from_other_evidence() {
+    // An impossible month settles it whatever the language says.
+    let h = DateHints {
+        language: Some("en"),
+        ..hints()
+    };
+    assert_eq!(published(&from_text("Posted 25/10/2014", &h)), "2014-10-25");
+    // Another numeric date on the page whose order is certain.
+    assert_eq!(
+        published(&from_text("Posted 08/10/2014\nComment of 25/10/2014", &h)),
+        "2014-10-08"
+    );
+    // The URL's date matches one reading.
+    let h = DateHints {
+        language: Some("en"),
+        url: Some("https://x.org/2014/10/08/story"),
+        ..hints()
+    };
+    assert_eq!(
+        published(&from_text("Posted 08/10/2014 10:00", &h)),
+        "2014-10-08T10:00:00"
+    );
+    // Dots are European.
+    let h = DateHints {
+        language: Some("en"),
+        ..hints()
+    };
+    assert_eq!(published(&from_text("08.10.2014", &h)), "2014-10-08");
+}
+
+#[test]
+fn no_zone_is_invented() {
+    assert_eq!(
+        published(&from_text("Posted October 8, 2014 3:01 pm", &hints())),
+        "2014-10-08T15:01:00"
+    );
+    assert_eq!(
+        published(&from_text("Posted October 8, 2014", &hints())),
+        "2014-10-08"
+    );
+    let f = html(r#"<meta property="article:published_time" content="2014-10-08T15:01:00">"#);
+    assert_eq!(published(&f), "2014-10-08T15:01:00");
+}
+
+#[test]
+fn a_zone_named_once_applies_to_bare_times() {
+    let f = from_text(
+        "All times Eastern Time\nPublished October 8, 2014 3:01 pm\n",
+        &hints(),
+    );
+    assert_eq!(published(&f), "2014-10-08T15:01:00-04:00");
+    // In winter the same clock is UTC-5.
+    let f = from_text("Published 8 January 2015 3:01 pm ET", &hints());
+    assert_eq!(published(&f), "2015-01-08T15:01:00-05:00");
+    // Moscow after the 2014 change.
+    let f = from_text("27.10.2014 15:01 (MSK)", &hints());
+    assert_eq!(published(&f), "2014-10-27T15:01:00+03:00");
+}
+
+#[test]
+fn json_ld_beats_meta_and_text() {
+    let f = html(
+        r#"<html><head>
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"WebPage","datePublished":"2014-10-01"},
+          {"@type":"NewsArticle","datePublished":"2014-10-08T15:01:00+04:00","dateModified":"2014-10-08T16:20:00+04:00"}]}</script>
+        <meta property="article:published_time" content="2014-10-07T00:00:00Z">
+        </head><body><h1>T</h1><p>Posted 9 October 2014</p></body></html>"#,
+    );
+    assert_eq!(published(&f), "2014-10-08T15:01:00+04:00");
+    let (_, s) = f.published.as_ref().unwrap();
+    assert_eq!(s.method, DateMethod::JsonLd);
+    assert_eq!(s.detail, "json-ld NewsArticle.datePublished");
+    assert_eq!(updated(&f), "2014-10-08T16:20:00+04:00");
+}
+
+#[test]
+fn meta_tags() {
+    let f = html(
+        r#"<head><meta property="og:updated_time" content="2015-01-02T10:00:00+01:00">
+        <meta property="article:published_time" content="2014-12-30T09:00:00+01:00"></head>"#,
+    );
+    assert_eq!(published(&f), "2014-12-30T09:00:00+01:00");
+    assert_eq!(
+        f.published.as_ref().unwrap().1.detail,
+        "meta[property=article:published_time]"
+    );
+    assert_eq!(updated(&f), "2015-01-02T10:00:00+01:00");
+    let f = html(r#"<meta name="DC.date.issued" content="2014-10-08">"#);
+    assert_eq!(published(&f), "2014-10-08");
+    let f = html(r#"<span itemprop="datePublished" content="2014-10-08T15:01:00Z">Oct 8</span>"#);
+    assert_eq!(
+        f.published.as_ref().unwrap().1.detail,
+        "span[itemprop=datePublished]"
+    );
+    // An update before the publication is no update.
+    let f = html(
+        r#"<meta property="article:published_time" content="2014-12-30">
+        <meta property="article:modified_time" content="2014-12-01">"#,
+    );
+    assert!(f.updated.is_none());
+}
+
+#[test]
+fn time_elements_prefer_the_article_and_skip_boilerplate() {
+    let f = html(
+        r#"<body><aside class="sidebar"><time datetime="2013-01-01">old</time></aside>
+        <article><h1>T</h1><time class="entry-date published" datetime="2014-10-08T15:01:00+04:00">8 Oct</time>
+        <time class="updated" datetime="2014-10-09T10:00:00+04:00">9 Oct</time></article>
+        <div class="comments"><time datetime="2014-10-07">c</time></div></body>"#,
+    );
+    assert_eq!(published(&f), "2014-10-08T15:01:00+04:00");
+    assert_eq!(
+        f.published.as_ref().unwrap().1.method,
+        DateMethod::TimeElement
+    );
+    assert_eq!(updated(&f), "2014-10-09T10:00:00+04:00");
+}
+
+#[test]
+fn markup_cues() {
+    let f = html(
+        r#"<body><h1>Titel</h1><div class="post-meta">von Anna · <span class="post-date">12. März 2015</span></div>
+        <p>Am 1. Januar 2015 geschah etwas.</p></body>"#,
+    );
+    assert_eq!(published(&f), "2015-03-12");
+    let (_, s) = f.published.as_ref().unwrap();
+    assert_eq!(s.method, DateMethod::Markup);
+    assert_eq!(s.raw, "12. März 2015");
+}
+
+#[test]
+fn text_labels_and_url_fallback() {
+    let f = html(
+        r#"<body><h1>Titel</h1><p>Aktualisiert: 10.03.2015, 12:00 Uhr<br>Veröffentlicht am 09.03.2015 um 08:15 Uhr</p></body>"#,
+    );
+    assert_eq!(published(&f), "2015-03-09T08:15:00");
+    assert_eq!(updated(&f), "2015-03-10T12:00:00");
+    let h = DateHints {
+        url: Some("https://x.org/news/2016/02/03/story.html"),
+        ..hints()
+    };
+    let f = from_html(&scraper::Html::parse_document("<h1>No date here</h1>"), &h);
+    assert_eq!(published(&f), "2016-02-03");
+    assert_eq!(f.published.as_ref().unwrap().1.method, DateMethod::Url);
+}
+
+#[test]
+fn implausible_dates_are_rejected() {
+    assert!(from_text("Posted 8 October 1994", &hints())
+        .published
+        .is_none());
+    assert!(from_text("Posted 8 October 2030", &hints())
+        .published
+        .is_none());
+    let f = html(r#"<meta property="article:published_time" content="2030-01-01">"#);
+    assert!(f.published.is_none());
+}
+
+#[test]
+fn empty_and_dateless_pages() {
+    assert_eq!(html(""), FoundDates::default());
+    assert_eq!(from_text("", &hints()), FoundDates::default());
+    assert_eq!(
+        from_text("Nothing dated here at 4.20 euros.", &hints()),
+        FoundDates::default()
+    );
+}
