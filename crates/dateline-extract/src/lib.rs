@@ -49,9 +49,12 @@ pub fn extract(page: &RawPage, _options: &Options) -> Result<Article, ExtractErr
     let mut article = Article::new(page.input.clone());
     article.url = page.url.clone();
     article.warnings.extend(decoded.warnings());
+    // Dates after the fetch are impossible: a re-run over an old crawl must
+    // judge them against the fetch, not today's clock.
+    let today = page.fetched.map(|f| f.date_naive());
     match kind {
-        Kind::Html => from_html(&mut article, &decoded.text),
-        Kind::Text => from_text(&mut article, &decoded.text),
+        Kind::Html => from_html(&mut article, &decoded.text, today),
+        Kind::Text => from_text(&mut article, &decoded.text, today),
     }
     if article.text.is_empty() {
         article.warnings.push("no article text found".to_string());
@@ -59,7 +62,7 @@ pub fn extract(page: &RawPage, _options: &Options) -> Result<Article, ExtractErr
     Ok(article)
 }
 
-fn from_html(article: &mut Article, html: &str) {
+fn from_html(article: &mut Article, html: &str, today: Option<NaiveDate>) {
     let doc = scraper::Html::parse_document(&nesting::cap_depth(html));
     let dom = dom::Dom::new(&doc);
     let meta = meta::from_html(&dom, article.url.as_deref());
@@ -77,6 +80,7 @@ fn from_html(article: &mut Article, html: &str) {
         url: article.url.as_deref(),
         language: meta.language.as_deref(),
         dateline_month_day: dateline.as_ref().and_then(|d| d.month_day),
+        today,
     };
     let found = dates::from_html(&doc, &hints);
     article.title = meta.title;
@@ -92,7 +96,7 @@ fn from_html(article: &mut Article, html: &str) {
     finish(article, blocks, dateline, found);
 }
 
-fn from_text(article: &mut Article, text: &str) {
+fn from_text(article: &mut Article, text: &str, today: Option<NaiveDate>) {
     let page = plaintext::read(text);
     let known: Vec<&str> = [&page.title, &page.section, &page.source].into_iter().flatten().map(String::as_str).collect();
     let blocks = trim_edges(page.blocks, &known);
@@ -101,6 +105,7 @@ fn from_text(article: &mut Article, text: &str) {
         url: article.url.as_deref(),
         language: None,
         dateline_month_day: dateline.as_ref().and_then(|d| d.month_day),
+        today,
     };
     let found = dates::from_text(&page.head, &hints);
     article.title = page.title;

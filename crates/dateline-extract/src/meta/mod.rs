@@ -52,9 +52,11 @@ pub fn from_html(dom: &Dom, url: Option<&str>) -> Metadata {
     let field = |k: &str| article.and_then(|a| jsonld::text(a.get(k)));
     let meta = |keys: &[&str]| keys.iter().find_map(|k| found.meta.get(*k).map(|v| clean(v)).filter(|v| !v.is_empty()));
 
+    // The page's own address: given, else the one it declares.
+    let home = url.or(found.canonical);
     let site_name = meta(&["og:site_name", "application-name", "twitter:site:name"])
         .or_else(|| article.and_then(|a| jsonld::text(a.get("publisher"))))
-        .or_else(|| site_from_page(&found, url));
+        .or_else(|| site_from_page(&found, home));
     let title = choose_title(
         field("headline"),
         meta(&["og:title", "twitter:title", "title", "dc.title"]),
