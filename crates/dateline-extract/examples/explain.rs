@@ -7,7 +7,9 @@ fn main() {
     let raw = std::fs::read(&path).expect("read page");
     let bytes = if path.ends_with(".gz") {
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).expect("gzip");
+        flate2::read::GzDecoder::new(&raw[..])
+            .read_to_end(&mut out)
+            .expect("gzip");
         out
     } else {
         raw

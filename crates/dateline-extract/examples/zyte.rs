@@ -36,7 +36,12 @@ fn main() {
         flate2::read::GzDecoder::new(&gz[..])
             .read_to_end(&mut html)
             .expect("gzip");
-        let mut page = RawPage::new(InputRef::File { path: format!("{key}.html") }, html);
+        let mut page = RawPage::new(
+            InputRef::File {
+                path: format!("{key}.html"),
+            },
+            html,
+        );
         page.url = value["url"].as_str().map(str::to_string);
         pages.push((key.clone(), page));
     }

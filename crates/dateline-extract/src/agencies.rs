@@ -7,8 +7,18 @@
 /// (canonical name, other spellings seen in credits).
 const AGENCIES: &[(&str, &[&str])] = &[
     ("Reuters", &["Thomson Reuters", "REUTERS"]),
-    ("AP", &["Associated Press", "The Associated Press", "AP News"]),
-    ("AFP", &["Agence France-Presse", "Agence France Presse", "France-Presse"]),
+    (
+        "AP",
+        &["Associated Press", "The Associated Press", "AP News"],
+    ),
+    (
+        "AFP",
+        &[
+            "Agence France-Presse",
+            "Agence France Presse",
+            "France-Presse",
+        ],
+    ),
     ("RIA Novosti", &["RIA", "RIA-Novosti"]),
     ("TASS", &["ITAR-TASS", "Tass"]),
     ("Interfax", &[]),
@@ -85,7 +95,10 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("Bloomberg", &[]),
     ("Voice of America", &["VOA"]),
     ("Deutsche Welle", &["DW"]),
-    ("RFE/RL", &["Radio Free Europe/Radio Liberty", "Radio Free Europe"]),
+    (
+        "RFE/RL",
+        &["Radio Free Europe/Radio Liberty", "Radio Free Europe"],
+    ),
     ("IPS", &["Inter Press Service"]),
     ("NAN", &["News Agency of Nigeria"]),
     ("KNA", &["Kenya News Agency"]),
@@ -103,8 +116,11 @@ pub fn canonical(name: &str) -> Option<&'static str> {
         return None;
     }
     AGENCIES.iter().find_map(|(canon, others)| {
-        (canon.eq_ignore_ascii_case(name) || others.iter().any(|o| *o == name || (o.len() > 4 && o.eq_ignore_ascii_case(name))))
-            .then_some(*canon)
+        (canon.eq_ignore_ascii_case(name)
+            || others
+                .iter()
+                .any(|o| *o == name || (o.len() > 4 && o.eq_ignore_ascii_case(name))))
+        .then_some(*canon)
     })
 }
 

@@ -31,7 +31,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // Place: capitalised words (all caps, or Title Case when an agency or
     // date follows), with an optional ", REGION".
     let place = r"(?P<place>[\p{Lu}][\p{Lu}\p{Ll}.'’\-]*(?:\s+(?:[\p{Lu}][\p{Lu}\p{Ll}.'’\-]*|de|da|do|del|la|le|of|upon|am|an|der|sur|el|al))*(?:,\s*[\p{Lu}][\p{Lu}\p{Ll}.]*(?:\s+[\p{Lu}][\p{Lu}\p{Ll}.]*)?)?)";
-    let date = format!(r"(?P<date>{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)");
+    let date = format!(
+        r"(?P<date>{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
+    );
     let agency = r"\((?P<agency>[^()]{2,60})\)";
     Regex::new(&format!(
         r"^\s*{place}(?:\s*,\s*{date})?\s*(?:{agency})?\s*(?P<dash>--|[–—\-―]|:)\s*"
@@ -46,7 +48,10 @@ pub fn find(paragraph: &str) -> Option<Found> {
     let date = caps.name("date").map(|m| m.as_str());
     let agency_raw = caps.name("agency").map(|m| m.as_str().trim());
     let dash = caps.name("dash")?.as_str();
-    let all_caps = place_raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let all_caps = place_raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
     // Without capitals, only an agency credit or a date makes a Title Case
     // opening a dateline ("Moscow, October 8 (TASS) –"); a colon needs both.
     let evidence = agency_raw.is_some() as u8 + date.is_some() as u8;
@@ -54,32 +59,66 @@ pub fn find(paragraph: &str) -> Option<Found> {
         return None;
     }
     const NOT_PLACES: &[&str] = &[
-        "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION",
-        "PHOTOS", "VIDEO", "EDITOR'S NOTE", "CORRECTION", "NOTE", "FACT CHECK", "URGENT",
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "ANALYSIS",
+        "OPINION",
+        "PHOTOS",
+        "VIDEO",
+        "EDITOR'S NOTE",
+        "CORRECTION",
+        "NOTE",
+        "FACT CHECK",
+        "URGENT",
     ];
     if NOT_PLACES.iter().any(|n| place_raw.eq_ignore_ascii_case(n)) {
         return None;
     }
-    if place_raw.split_whitespace().count() > 6 || place_raw.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if place_raw.split_whitespace().count() > 6
+        || place_raw.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
         return None;
     }
     // The rest must read as a sentence, not another heading.
     let rest = &paragraph[caps.get(0)?.end()..];
-    if rest.chars().next().is_none_or(|c| !(c.is_alphanumeric() || "\"'“‘«(".contains(c))) {
+    if rest
+        .chars()
+        .next()
+        .is_none_or(|c| !(c.is_alphanumeric() || "\"'“‘«(".contains(c)))
+    {
         return None;
     }
-    let agency = agency_raw.map(|a| agencies::canonical(a).map_or_else(|| a.to_string(), str::to_string));
+    let agency =
+        agency_raw.map(|a| agencies::canonical(a).map_or_else(|| a.to_string(), str::to_string));
     let (month_day, year) = date.map_or((None, None), parse_date);
     let text = caps.get(0)?.as_str().trim_end();
-    let text = text.trim_end_matches(['-', '–', '—', '―', ':']).trim_end().trim_start().to_string();
-    Some(Found { place: ordinary_case(place_raw), month_day, year, agency, text, len: caps.get(0)?.end() })
+    let text = text
+        .trim_end_matches(['-', '–', '—', '―', ':'])
+        .trim_end()
+        .trim_start()
+        .to_string();
+    Some(Found {
+        place: ordinary_case(place_raw),
+        month_day,
+        year,
+        agency,
+        text,
+        len: caps.get(0)?.end(),
+    })
 }
 
 fn parse_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
     let mut month = None;
     let mut day = None;
     let mut year = None;
-    for tok in s.split(|c: char| c.is_whitespace() || c == ',' || c == '.').filter(|t| !t.is_empty()) {
+    for tok in s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|t| !t.is_empty())
+    {
         if let Ok(n) = tok.parse::<i32>() {
             if n > 31 {
                 year = Some(n);
@@ -95,8 +134,13 @@ fn parse_date(s: &str) -> (Option<(u32, u32)>, Option<i32>) {
 
 fn month_number(tok: &str) -> Option<u32> {
     let t = tok.to_ascii_lowercase();
-    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    NAMES.iter().position(|m| t.starts_with(m)).map(|i| i as u32 + 1)
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    NAMES
+        .iter()
+        .position(|m| t.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 /// `MOSCOW` → `Moscow`, `RIO DE JANEIRO` → `Rio de Janeiro`,
@@ -106,7 +150,9 @@ fn ordinary_case(place: &str) -> String {
     if !letters.iter().all(|c| c.is_uppercase()) {
         return place.to_string();
     }
-    const SMALL: &[&str] = &["de", "da", "do", "del", "la", "le", "of", "upon", "am", "an", "der", "sur", "el", "al"];
+    const SMALL: &[&str] = &[
+        "de", "da", "do", "del", "la", "le", "of", "upon", "am", "an", "der", "sur", "el", "al",
+    ];
     place
         .split(' ')
         .enumerate()
@@ -153,9 +199,15 @@ mod tests {
     #[test]
     fn common_forms() {
         let f = find("WASHINGTON (Reuters) - The U.S. Senate on").unwrap();
-        assert_eq!((f.place.as_str(), f.agency.as_deref(), f.month_day), ("Washington", Some("Reuters"), None));
+        assert_eq!(
+            (f.place.as_str(), f.agency.as_deref(), f.month_day),
+            ("Washington", Some("Reuters"), None)
+        );
         let f = find("RIO DE JANEIRO, Oct. 8, 2014 (AP) — Police said").unwrap();
-        assert_eq!((f.place.as_str(), f.month_day, f.year), ("Rio de Janeiro", Some((10, 8)), Some(2014)));
+        assert_eq!(
+            (f.place.as_str(), f.month_day, f.year),
+            ("Rio de Janeiro", Some((10, 8)), Some(2014))
+        );
         assert_eq!(f.agency.as_deref(), Some("AP"));
         let f = find("NEW YORK — Stocks fell").unwrap();
         assert_eq!((f.place.as_str(), f.agency), ("New York", None));

@@ -15,16 +15,84 @@ pub type NodeIdx = usize;
 /// Elements extraction treats differently. Anything else is [`Tag::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
-    Html, Head, Body, Title, Meta, Link,
-    Script, Style, Noscript, Template, Svg, Math, Canvas, Iframe, Object, Embed, Video, Audio,
-    Form, Button, Input, Select, Textarea, Label, Option,
-    Nav, Aside, Footer, Header, Menu,
-    Main, Article, Section, Div, Span,
-    P, H1, H2, H3, H4, H5, H6,
-    Ul, Ol, Li, Dl, Dt, Dd,
-    Blockquote, Pre, Code, Figure, Figcaption, Picture, Img,
-    Table, Thead, Tbody, Tfoot, Tr, Td, Th, Caption,
-    A, Br, Hr, B, Strong, I, Em, U, Font, Small, Sup, Sub, Time, Address, Center,
+    Html,
+    Head,
+    Body,
+    Title,
+    Meta,
+    Link,
+    Script,
+    Style,
+    Noscript,
+    Template,
+    Svg,
+    Math,
+    Canvas,
+    Iframe,
+    Object,
+    Embed,
+    Video,
+    Audio,
+    Form,
+    Button,
+    Input,
+    Select,
+    Textarea,
+    Label,
+    Option,
+    Nav,
+    Aside,
+    Footer,
+    Header,
+    Menu,
+    Main,
+    Article,
+    Section,
+    Div,
+    Span,
+    P,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Code,
+    Figure,
+    Figcaption,
+    Picture,
+    Img,
+    Table,
+    Thead,
+    Tbody,
+    Tfoot,
+    Tr,
+    Td,
+    Th,
+    Caption,
+    A,
+    Br,
+    Hr,
+    B,
+    Strong,
+    I,
+    Em,
+    U,
+    Font,
+    Small,
+    Sup,
+    Sub,
+    Time,
+    Address,
+    Center,
     Other,
 }
 
@@ -32,22 +100,83 @@ impl Tag {
     fn from_name(name: &str) -> Tag {
         use Tag::*;
         match name {
-            "html" => Html, "head" => Head, "body" => Body, "title" => Title, "meta" => Meta,
-            "link" => Link, "script" => Script, "style" => Style, "noscript" => Noscript,
-            "template" => Template, "svg" => Svg, "math" => Math, "canvas" => Canvas,
-            "iframe" => Iframe, "object" => Object, "embed" => Embed, "video" => Video,
-            "audio" => Audio, "form" => Form, "button" => Button, "input" => Input,
-            "select" => Select, "textarea" => Textarea, "label" => Label, "option" => Option,
-            "nav" => Nav, "aside" => Aside, "footer" => Footer, "header" => Header, "menu" => Menu,
-            "main" => Main, "article" => Article, "section" => Section, "div" => Div, "span" => Span,
-            "p" => P, "h1" => H1, "h2" => H2, "h3" => H3, "h4" => H4, "h5" => H5, "h6" => H6,
-            "ul" => Ul, "ol" => Ol, "li" => Li, "dl" => Dl, "dt" => Dt, "dd" => Dd,
-            "blockquote" => Blockquote, "pre" => Pre, "code" => Code, "figure" => Figure,
-            "figcaption" => Figcaption, "picture" => Picture, "img" => Img,
-            "table" => Table, "thead" => Thead, "tbody" => Tbody, "tfoot" => Tfoot, "tr" => Tr,
-            "td" => Td, "th" => Th, "caption" => Caption, "a" => A, "br" => Br, "hr" => Hr,
-            "b" => B, "strong" => Strong, "i" => I, "em" => Em, "u" => U, "font" => Font,
-            "small" => Small, "sup" => Sup, "sub" => Sub, "time" => Time, "address" => Address,
+            "html" => Html,
+            "head" => Head,
+            "body" => Body,
+            "title" => Title,
+            "meta" => Meta,
+            "link" => Link,
+            "script" => Script,
+            "style" => Style,
+            "noscript" => Noscript,
+            "template" => Template,
+            "svg" => Svg,
+            "math" => Math,
+            "canvas" => Canvas,
+            "iframe" => Iframe,
+            "object" => Object,
+            "embed" => Embed,
+            "video" => Video,
+            "audio" => Audio,
+            "form" => Form,
+            "button" => Button,
+            "input" => Input,
+            "select" => Select,
+            "textarea" => Textarea,
+            "label" => Label,
+            "option" => Option,
+            "nav" => Nav,
+            "aside" => Aside,
+            "footer" => Footer,
+            "header" => Header,
+            "menu" => Menu,
+            "main" => Main,
+            "article" => Article,
+            "section" => Section,
+            "div" => Div,
+            "span" => Span,
+            "p" => P,
+            "h1" => H1,
+            "h2" => H2,
+            "h3" => H3,
+            "h4" => H4,
+            "h5" => H5,
+            "h6" => H6,
+            "ul" => Ul,
+            "ol" => Ol,
+            "li" => Li,
+            "dl" => Dl,
+            "dt" => Dt,
+            "dd" => Dd,
+            "blockquote" => Blockquote,
+            "pre" => Pre,
+            "code" => Code,
+            "figure" => Figure,
+            "figcaption" => Figcaption,
+            "picture" => Picture,
+            "img" => Img,
+            "table" => Table,
+            "thead" => Thead,
+            "tbody" => Tbody,
+            "tfoot" => Tfoot,
+            "tr" => Tr,
+            "td" => Td,
+            "th" => Th,
+            "caption" => Caption,
+            "a" => A,
+            "br" => Br,
+            "hr" => Hr,
+            "b" => B,
+            "strong" => Strong,
+            "i" => I,
+            "em" => Em,
+            "u" => U,
+            "font" => Font,
+            "small" => Small,
+            "sup" => Sup,
+            "sub" => Sub,
+            "time" => Time,
+            "address" => Address,
             "center" => Center,
             _ => Other,
         }
@@ -58,15 +187,53 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Html | Body | Main | Article | Section | Div | P | H1 | H2 | H3 | H4 | H5 | H6 | Ul
-                | Ol | Li | Dl | Dt | Dd | Blockquote | Pre | Figure | Figcaption | Table
-                | Thead | Tbody | Tfoot | Tr | Td | Th | Caption | Hr | Nav | Aside | Footer
-                | Header | Menu | Form | Address | Center
+            Html | Body
+                | Main
+                | Article
+                | Section
+                | Div
+                | P
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Ul
+                | Ol
+                | Li
+                | Dl
+                | Dt
+                | Dd
+                | Blockquote
+                | Pre
+                | Figure
+                | Figcaption
+                | Table
+                | Thead
+                | Tbody
+                | Tfoot
+                | Tr
+                | Td
+                | Th
+                | Caption
+                | Hr
+                | Nav
+                | Aside
+                | Footer
+                | Header
+                | Menu
+                | Form
+                | Address
+                | Center
         )
     }
 
     pub fn is_heading(self) -> bool {
-        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
     }
 }
 
@@ -139,7 +306,13 @@ impl<'a> Dom<'a> {
                 scraper::Node::Text(t) => (Kind::Text(&t.text), Tag::Other),
                 _ => (Kind::Other, Tag::Other),
             };
-            nodes.push(Node { kind, tag, parent: if idx == 0 { 0 } else { parent }, end: idx + 1, depth });
+            nodes.push(Node {
+                kind,
+                tag,
+                parent: if idx == 0 { 0 } else { parent },
+                end: idx + 1,
+                depth,
+            });
             open.push(idx);
             let mut child = node.last_child();
             while let Some(c) = child {
@@ -160,7 +333,11 @@ impl<'a> Dom<'a> {
 
     /// Children of `idx`, in order.
     pub fn children(&self, idx: NodeIdx) -> Children<'_, 'a> {
-        Children { dom: self, next: idx + 1, end: self.nodes[idx].end }
+        Children {
+            dom: self,
+            next: idx + 1,
+            end: self.nodes[idx].end,
+        }
     }
 
     /// The first element with `tag`, in document order.
@@ -181,7 +358,10 @@ impl<'a> Dom<'a> {
         let end = self.nodes[idx].end;
         while i < end {
             let node = &self.nodes[i];
-            if matches!(node.tag, Tag::Script | Tag::Style | Tag::Noscript | Tag::Template) {
+            if matches!(
+                node.tag,
+                Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+            ) {
                 i = node.end;
                 continue;
             }

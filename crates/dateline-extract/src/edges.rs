@@ -28,7 +28,10 @@ static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A short line that is (mostly) a date or time stamp.
 pub fn is_date_line(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 12 && line.chars().count() < 100 && DATE_LINE.is_match(line) && !line.ends_with(['.', '?', '!', '"', '”'])
+    words <= 12
+        && line.chars().count() < 100
+        && DATE_LINE.is_match(line)
+        && !line.ends_with(['.', '?', '!', '"', '”'])
         || words <= 12 && DATE_LINE.find_iter(line).count() >= 2
 }
 
@@ -40,7 +43,11 @@ pub fn is_closing_line(line: &str) -> bool {
 /// How many blocks at the head of `texts` are metadata, given the values
 /// metadata already holds (compared ignoring case and punctuation).
 pub fn head_len(texts: &[&str], known: &[&str]) -> usize {
-    let known: Vec<String> = known.iter().map(|k| norm(k)).filter(|k| !k.is_empty()).collect();
+    let known: Vec<String> = known
+        .iter()
+        .map(|k| norm(k))
+        .filter(|k| !k.is_empty())
+        .collect();
     texts
         .iter()
         .take_while(|t| {
@@ -52,8 +59,16 @@ pub fn head_len(texts: &[&str], known: &[&str]) -> usize {
 
 /// How many blocks at the tail of `texts` are closing lines.
 pub fn tail_len(texts: &[&str], known: &[&str]) -> usize {
-    let known: Vec<String> = known.iter().map(|k| norm(k)).filter(|k| !k.is_empty()).collect();
-    texts.iter().rev().take_while(|t| is_closing_line(t) || known.contains(&norm(t))).count()
+    let known: Vec<String> = known
+        .iter()
+        .map(|k| norm(k))
+        .filter(|k| !k.is_empty())
+        .collect();
+    texts
+        .iter()
+        .rev()
+        .take_while(|t| is_closing_line(t) || known.contains(&norm(t)))
+        .count()
 }
 
 /// "By Jane Doe", "Reuters Staff": a byline standing alone.
@@ -61,12 +76,20 @@ fn is_credit_line(line: &str, known: &[String]) -> bool {
     let lower = line.to_lowercase();
     let words = line.split_whitespace().count();
     words <= 8
-        && (lower.starts_with("by ") || lower.starts_with("von ") || lower.starts_with("par ") || lower.starts_with("por "))
-        || known.iter().any(|k| k.len() > 3 && norm(line).starts_with(k.as_str()) && words <= 6)
+        && (lower.starts_with("by ")
+            || lower.starts_with("von ")
+            || lower.starts_with("par ")
+            || lower.starts_with("por "))
+        || known
+            .iter()
+            .any(|k| k.len() > 3 && norm(line).starts_with(k.as_str()) && words <= 6)
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,7 +112,9 @@ mod tests {
 
     #[test]
     fn sentences_with_dates_stay() {
-        assert!(!is_date_line("On October 8, the ministry said it would not need an invitation to the coalition."));
+        assert!(!is_date_line(
+            "On October 8, the ministry said it would not need an invitation to the coalition."
+        ));
         assert!(is_date_line("Updated Nov. 19, 2019 8:21 am ET"));
         assert!(is_date_line("Published 2 hours ago"));
     }

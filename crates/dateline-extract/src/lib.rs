@@ -17,8 +17,8 @@
 
 mod agencies;
 mod body;
-pub mod dates;
 mod dateline;
+pub mod dates;
 pub mod decode;
 mod dom;
 mod edges;
@@ -98,7 +98,11 @@ fn from_html(article: &mut Article, html: &str, today: Option<NaiveDate>) {
 
 fn from_text(article: &mut Article, text: &str, today: Option<NaiveDate>) {
     let page = plaintext::read(text);
-    let known: Vec<&str> = [&page.title, &page.section, &page.source].into_iter().flatten().map(String::as_str).collect();
+    let known: Vec<&str> = [&page.title, &page.section, &page.source]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     let blocks = trim_edges(page.blocks, &known);
     let dateline = split_dateline(&blocks);
     let hints = dates::DateHints {
@@ -135,14 +139,22 @@ fn split_dateline(blocks: &[(BlockKind, String)]) -> Option<dateline::Found> {
 
 /// What HTML and text pages share: the dateline cut from the body, dates,
 /// the dateline's year, language.
-fn finish(article: &mut Article, mut blocks: Vec<(BlockKind, String)>, dateline: Option<dateline::Found>, found: dates::FoundDates) {
+fn finish(
+    article: &mut Article,
+    mut blocks: Vec<(BlockKind, String)>,
+    dateline: Option<dateline::Found>,
+    found: dates::FoundDates,
+) {
     if let Some(d) = &dateline {
         if let Some((_, first)) = blocks.first_mut() {
             first.drain(..d.len);
         }
     }
     article.set_body(blocks);
-    for (field, value) in [(DateField::Published, found.published), (DateField::Updated, found.updated)] {
+    for (field, value) in [
+        (DateField::Published, found.published),
+        (DateField::Updated, found.updated),
+    ] {
         if let Some((time, source)) = value {
             match field {
                 DateField::Published => article.published = Some(time),
@@ -157,10 +169,22 @@ fn finish(article: &mut Article, mut blocks: Vec<(BlockKind, String)>, dateline:
             // A dateline later in the year than publication belongs to the year before.
             let published = article.published?.date();
             let (m, day) = d.month_day?;
-            Some(if (m, day) > (published.month(), published.day()) { published.year() - 1 } else { published.year() })
+            Some(if (m, day) > (published.month(), published.day()) {
+                published.year() - 1
+            } else {
+                published.year()
+            })
         });
-        let date = d.month_day.zip(year).and_then(|((m, day), y)| NaiveDate::from_ymd_opt(y, m, day));
-        article.dateline = Some(dateline_model::Dateline { place: d.place, date, agency: d.agency, text: d.text });
+        let date = d
+            .month_day
+            .zip(year)
+            .and_then(|((m, day), y)| NaiveDate::from_ymd_opt(y, m, day));
+        article.dateline = Some(dateline_model::Dateline {
+            place: d.place,
+            date,
+            agency: d.agency,
+            text: d.text,
+        });
         if article.source.is_none() {
             article.source = source;
         }
@@ -184,16 +208,66 @@ fn detect_language(text: &str) -> Option<String> {
 /// whatlang names languages by ISO 639-3; articles use the two-letter codes.
 fn iso639_1(code: &str) -> &str {
     match code {
-        "eng" => "en", "rus" => "ru", "deu" => "de", "fra" => "fr", "spa" => "es", "por" => "pt",
-        "ita" => "it", "nld" => "nl", "pol" => "pl", "ukr" => "uk", "tur" => "tr", "ara" => "ar",
-        "cmn" => "zh", "jpn" => "ja", "kor" => "ko", "hin" => "hi", "swe" => "sv", "dan" => "da",
-        "nob" => "no", "fin" => "fi", "ces" => "cs", "slk" => "sk", "hun" => "hu", "ron" => "ro",
-        "bul" => "bg", "ell" => "el", "heb" => "he", "pes" => "fa", "ind" => "id", "vie" => "vi",
-        "tha" => "th", "hrv" => "hr", "srp" => "sr", "slv" => "sl", "lit" => "lt", "lav" => "lv",
-        "est" => "et", "cat" => "ca", "bel" => "be", "kat" => "ka", "hye" => "hy", "aze" => "az",
-        "kaz" => "kk", "uzb" => "uz", "ben" => "bn", "urd" => "ur", "tam" => "ta", "tel" => "te",
-        "mar" => "mr", "guj" => "gu", "pan" => "pa", "mal" => "ml", "kan" => "kn", "tgl" => "tl",
-        "afr" => "af", "epo" => "eo", "lat" => "la", "mkd" => "mk", "zul" => "zu", "swa" => "sw",
+        "eng" => "en",
+        "rus" => "ru",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "por" => "pt",
+        "ita" => "it",
+        "nld" => "nl",
+        "pol" => "pl",
+        "ukr" => "uk",
+        "tur" => "tr",
+        "ara" => "ar",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "hin" => "hi",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "no",
+        "fin" => "fi",
+        "ces" => "cs",
+        "slk" => "sk",
+        "hun" => "hu",
+        "ron" => "ro",
+        "bul" => "bg",
+        "ell" => "el",
+        "heb" => "he",
+        "pes" => "fa",
+        "ind" => "id",
+        "vie" => "vi",
+        "tha" => "th",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "slv" => "sl",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "cat" => "ca",
+        "bel" => "be",
+        "kat" => "ka",
+        "hye" => "hy",
+        "aze" => "az",
+        "kaz" => "kk",
+        "uzb" => "uz",
+        "ben" => "bn",
+        "urd" => "ur",
+        "tam" => "ta",
+        "tel" => "te",
+        "mar" => "mr",
+        "guj" => "gu",
+        "pan" => "pa",
+        "mal" => "ml",
+        "kan" => "kn",
+        "tgl" => "tl",
+        "afr" => "af",
+        "epo" => "eo",
+        "lat" => "la",
+        "mkd" => "mk",
+        "zul" => "zu",
+        "swa" => "sw",
         other => other,
     }
 }

@@ -16,12 +16,22 @@ pub const MAX_DEPTH: usize = 512;
 /// sibling: they never deepen the tree for long, so they are not counted.
 const UNCOUNTED: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
-    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
 ];
 
 /// Elements whose content is raw text: markup inside is not markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
 
 /// The page with over-deep start tags (and their end tags) removed.
 pub fn cap_depth(html: &str) -> Cow<'_, str> {
@@ -92,7 +102,10 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
 }
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -123,7 +136,16 @@ mod tests {
 
     #[test]
     fn truncated_markup_does_not_panic() {
-        for page in ["<", "</", "<div", "<!--", "<script>", "<a href='x", "</div", "<\u{e9}>"] {
+        for page in [
+            "<",
+            "</",
+            "<div",
+            "<!--",
+            "<script>",
+            "<a href='x",
+            "</div",
+            "<\u{e9}>",
+        ] {
             let _ = cap_depth(page);
         }
     }

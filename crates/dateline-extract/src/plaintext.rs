@@ -35,7 +35,10 @@ pub fn read(text: &str) -> TextPage {
     let Some(start) = start else {
         // No story shape: the whole text is the body.
         return TextPage {
-            blocks: paragraphs.into_iter().map(|p| (BlockKind::Paragraph, p)).collect(),
+            blocks: paragraphs
+                .into_iter()
+                .map(|p| (BlockKind::Paragraph, p))
+                .collect(),
             ..TextPage::default()
         };
     };
@@ -58,7 +61,10 @@ pub fn read(text: &str) -> TextPage {
         title,
         section,
         source,
-        blocks: paragraphs[start..end].iter().map(|p| (BlockKind::Paragraph, p.clone())).collect(),
+        blocks: paragraphs[start..end]
+            .iter()
+            .map(|p| (BlockKind::Paragraph, p.clone()))
+            .collect(),
         head: head.join("\n\n"),
     }
 }
@@ -80,7 +86,10 @@ fn is_prose(p: &str) -> bool {
 /// A headline: several words, no sentence end, not a time stamp.
 fn is_headline(p: &str) -> bool {
     let w = words(p);
-    (4..=30).contains(&w) && !p.contains('\n') && !p.ends_with(['.', '!']) && !edges::is_date_line(p)
+    (4..=30).contains(&w)
+        && !p.contains('\n')
+        && !p.ends_with(['.', '!'])
+        && !edges::is_date_line(p)
 }
 
 /// A section or menu label: one to four capitalised words.
@@ -88,7 +97,11 @@ fn is_label(p: &str) -> bool {
     let w = words(p);
     (1..=4).contains(&w)
         && !p.contains('\n')
-        && p.split_whitespace().all(|x| x.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        && p.split_whitespace().all(|x| {
+            x.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
         && agencies::canonical(p).is_none()
 }
 
@@ -103,7 +116,10 @@ mod tests {
             closing roads across the region, officials said on Tuesday morning.\n\n\
             More rain is expected.\n\nSign up for our newsletter\n\nCopyright 2020";
         let t = read(page);
-        assert_eq!(t.title.as_deref(), Some("Storm Hits the Northern Coast Overnight"));
+        assert_eq!(
+            t.title.as_deref(),
+            Some("Storm Hits the Northern Coast Overnight")
+        );
         assert_eq!(t.section.as_deref(), Some("World"));
         assert_eq!(t.source.as_deref(), Some("Reuters"));
         assert_eq!(t.blocks.len(), 2);

@@ -6,16 +6,24 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 #[test]
 fn real_output_matches_schema() {
-    let schema: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(format!("{ROOT}/schema/article.schema.json")).unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(format!("{ROOT}/schema/article.schema.json")).unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     for name in ["ria-novosti-2014-10-08.html", "ria-novosti-2014-10-08.txt"] {
         let path = format!("{ROOT}/tests/fixtures/{name}");
-        let mut page = RawPage::new(InputRef::File { path: path.clone() }, std::fs::read(&path).unwrap());
+        let mut page = RawPage::new(
+            InputRef::File { path: path.clone() },
+            std::fs::read(&path).unwrap(),
+        );
         page.url = Some("https://www.globalsecurity.org/x.htm".into());
         let article = dateline_extract::extract(&page, &Default::default()).unwrap();
         let json = serde_json::to_value(&article).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
     // And the schema is not vacuous: a wrong version and a bad time fail.

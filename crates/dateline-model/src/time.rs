@@ -50,11 +50,7 @@ pub struct PageTimeParseError(pub String);
 
 impl fmt::Display for PageTimeParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "not a date, local time or RFC 3339 time: {:?}",
-            self.0
-        )
+        write!(f, "not a date, local time or RFC 3339 time: {:?}", self.0)
     }
 }
 

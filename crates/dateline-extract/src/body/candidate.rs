@@ -33,18 +33,28 @@ pub fn scores(dom: &Dom, an: &Analysis) -> Vec<f32> {
         let st = &an.stats[i];
         let paragraph_like = match node.tag {
             Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote => true,
-            Tag::Div | Tag::Section | Tag::Article | Tag::Span | Tag::Font | Tag::Center | Tag::Dd | Tag::Li | Tag::Other => {
-                st.inline >= MIN_PARAGRAPH
-            }
+            Tag::Div
+            | Tag::Section
+            | Tag::Article
+            | Tag::Span
+            | Tag::Font
+            | Tag::Center
+            | Tag::Dd
+            | Tag::Li
+            | Tag::Other => st.inline >= MIN_PARAGRAPH,
             _ => false,
         };
         if paragraph_like && st.inline >= MIN_PARAGRAPH {
-            let own = 1.0 + st.commas.min(st.inline / 10) as f32 + (st.inline as f32 / 100.0).min(3.0);
+            let own =
+                1.0 + st.commas.min(st.inline / 10) as f32 + (st.inline as f32 / 100.0).min(3.0);
             // Link lists look like paragraphs by length; don't let them vote much.
             let own = own * (1.0 - st.link_density()).max(0.0);
             // A box with its text written straight into it (no <p>) is its own
             // container as well as its parent's paragraph.
-            if matches!(node.tag, Tag::Div | Tag::Section | Tag::Article | Tag::Td | Tag::Center) {
+            if matches!(
+                node.tag,
+                Tag::Div | Tag::Section | Tag::Article | Tag::Td | Tag::Center
+            ) {
                 if !seeded[i] {
                     seeded[i] = true;
                     score[i] += initial_score(dom, an, i);
@@ -88,7 +98,14 @@ fn initial_score(dom: &Dom, an: &Analysis, i: NodeIdx) -> f32 {
         _ => 0.0,
     };
     base + patterns::weight(&an.names[i])
-        + if dom.nodes[i].attr("itemprop").is_some_and(|p| p.contains("articleBody")) { 30.0 } else { 0.0 }
+        + if dom.nodes[i]
+            .attr("itemprop")
+            .is_some_and(|p| p.contains("articleBody"))
+        {
+            30.0
+        } else {
+            0.0
+        }
 }
 
 /// The best-scoring container, moved up to the ancestor that holds its
@@ -103,7 +120,9 @@ pub fn best(dom: &Dom, an: &Analysis, score: &[f32]) -> Option<Candidate> {
     let rivals: Vec<NodeIdx> = ranked[1..]
         .iter()
         .copied()
-        .filter(|&r| score[r] >= score[top] * 0.75 && !dom.contains(r, top) && !dom.contains(top, r))
+        .filter(|&r| {
+            score[r] >= score[top] * 0.75 && !dom.contains(r, top) && !dom.contains(top, r)
+        })
         .collect();
     if rivals.len() >= 2 {
         let mut anc = dom.nodes[top].parent;
@@ -142,5 +161,8 @@ pub fn best(dom: &Dom, an: &Analysis, score: &[f32]) -> Option<Candidate> {
         node = p;
     }
     let _ = an;
-    Some(Candidate { node, score: score[node].max(score[top]) })
+    Some(Candidate {
+        node,
+        score: score[node].max(score[top]),
+    })
 }

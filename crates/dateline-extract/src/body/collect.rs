@@ -25,7 +25,16 @@ pub fn is_noise_box(dom: &Dom, an: &Analysis, i: NodeIdx, score: f32, root_text:
     let node = &dom.nodes[i];
     if !matches!(
         node.tag,
-        Tag::Div | Tag::Section | Tag::Table | Tag::Ul | Tag::Ol | Tag::Dl | Tag::Header | Tag::Figure | Tag::Span | Tag::Center
+        Tag::Div
+            | Tag::Section
+            | Tag::Table
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Header
+            | Tag::Figure
+            | Tag::Span
+            | Tag::Center
     ) {
         return false;
     }
@@ -75,7 +84,15 @@ pub struct Collector<'d, 'a> {
 
 impl<'d, 'a> Collector<'d, 'a> {
     pub fn new(dom: &'d Dom<'a>, an: &'d Analysis, score: &'d [f32]) -> Self {
-        Collector { dom, an, score, blocks: Vec::new(), buf: String::new(), buf_node: 0, open: Vec::new() }
+        Collector {
+            dom,
+            an,
+            score,
+            blocks: Vec::new(),
+            buf: String::new(),
+            buf_node: 0,
+            open: Vec::new(),
+        }
     }
 
     /// Appends the text of the subtree at `root`.
@@ -88,7 +105,10 @@ impl<'d, 'a> Collector<'d, 'a> {
         while i < end {
             self.close_until(i);
             let node = &dom.nodes[i];
-            if i != root && (self.an.junk[i] != Junk::No || is_noise_box(dom, self.an, i, self.score[i], root_text)) {
+            if i != root
+                && (self.an.junk[i] != Junk::No
+                    || is_noise_box(dom, self.an, i, self.score[i], root_text))
+            {
                 i = node.end;
                 continue;
             }
@@ -144,7 +164,9 @@ impl<'d, 'a> Collector<'d, 'a> {
     }
 
     fn in_pre(&self) -> bool {
-        self.open.iter().any(|&(_, n)| self.dom.nodes[n].tag == Tag::Pre)
+        self.open
+            .iter()
+            .any(|&(_, n)| self.dom.nodes[n].tag == Tag::Pre)
     }
 
     fn kind(&self) -> BlockKind {
@@ -155,7 +177,11 @@ impl<'d, 'a> Collector<'d, 'a> {
                 t if t.is_heading() => return BlockKind::Heading,
                 Tag::Li | Tag::Dd | Tag::Dt => return BlockKind::ListItem,
                 Tag::P => {
-                    if self.open.iter().any(|&(_, m)| self.dom.nodes[m].tag == Tag::Blockquote) {
+                    if self
+                        .open
+                        .iter()
+                        .any(|&(_, m)| self.dom.nodes[m].tag == Tag::Blockquote)
+                    {
                         return BlockKind::Quote;
                     }
                     return BlockKind::Paragraph;
@@ -179,7 +205,12 @@ impl<'d, 'a> Collector<'d, 'a> {
         let node = self.buf_node;
         let kind = self.kind();
         let st = &self.an.stats[node];
-        self.blocks.push(RawBlock { kind, text, node, link_density: st.link_density() });
+        self.blocks.push(RawBlock {
+            kind,
+            text,
+            node,
+            link_density: st.link_density(),
+        });
     }
 
     /// A row of a data table: cells of inline text only.
@@ -187,7 +218,12 @@ impl<'d, 'a> Collector<'d, 'a> {
         let st = &self.an.stats[tr];
         st.paras == 0 && st.lis == 0 && st.headings == 0 && {
             let dom = self.dom;
-            (tr + 1..dom.nodes[tr].end).all(|j| !matches!(dom.nodes[j].tag, Tag::Div | Tag::Table | Tag::Blockquote | Tag::Pre))
+            (tr + 1..dom.nodes[tr].end).all(|j| {
+                !matches!(
+                    dom.nodes[j].tag,
+                    Tag::Div | Tag::Table | Tag::Blockquote | Tag::Pre
+                )
+            })
         }
     }
 
@@ -195,14 +231,20 @@ impl<'d, 'a> Collector<'d, 'a> {
         let cells: Vec<String> = self
             .dom
             .children(tr)
-            .filter(|&c| matches!(self.dom.nodes[c].tag, Tag::Td | Tag::Th) && self.an.junk[c] == Junk::No)
+            .filter(|&c| {
+                matches!(self.dom.nodes[c].tag, Tag::Td | Tag::Th) && self.an.junk[c] == Junk::No
+            })
             .map(|c| self.dom.text_of(c))
             .filter(|t| !t.is_empty())
             .collect();
         if !cells.is_empty() {
             let st = &self.an.stats[tr];
             self.blocks.push(RawBlock {
-                kind: if cells.len() > 1 { BlockKind::TableRow } else { BlockKind::Paragraph },
+                kind: if cells.len() > 1 {
+                    BlockKind::TableRow
+                } else {
+                    BlockKind::Paragraph
+                },
                 text: cells.join(" | "),
                 node: tr,
                 link_density: st.link_density(),

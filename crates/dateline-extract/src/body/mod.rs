@@ -40,7 +40,13 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> Vec<RawBlock> {
 }
 
 /// The container plus those of its siblings that read as article text.
-fn with_siblings(dom: &Dom, an: &Analysis, score: &[f32], best: NodeIdx, best_score: f32) -> Vec<NodeIdx> {
+fn with_siblings(
+    dom: &Dom,
+    an: &Analysis,
+    score: &[f32],
+    best: NodeIdx,
+    best_score: f32,
+) -> Vec<NodeIdx> {
     let parent = dom.nodes[best].parent;
     if parent == best || dom.nodes[best].tag == Tag::Body {
         return vec![best];
@@ -68,7 +74,8 @@ fn with_siblings(dom: &Dom, an: &Analysis, score: &[f32], best: NodeIdx, best_sc
                 if st.text > 80 && ld < 0.25 {
                     return true;
                 }
-                if st.text > 0 && ld == 0.0 && dom.text_of(s).ends_with(['.', '!', '?', '"', '”']) {
+                if st.text > 0 && ld == 0.0 && dom.text_of(s).ends_with(['.', '!', '?', '"', '”'])
+                {
                     return true;
                 }
             }
@@ -114,7 +121,13 @@ pub fn explain(dom: &Dom) -> String {
         let st = &an.stats[i];
         format!(
             "#{i} <{:?} {:?}> score {:.1} text {} paras {} links {:.2} depth {}",
-            dom.nodes[i].tag, an.names[i], score[i], st.text, st.paras, st.link_density(), dom.nodes[i].depth
+            dom.nodes[i].tag,
+            an.names[i],
+            score[i],
+            st.text,
+            st.paras,
+            st.link_density(),
+            dom.nodes[i].depth
         )
     };
     for &i in ranked.iter().take(8) {

@@ -67,20 +67,28 @@ impl Analysis {
             if let Some(e) = node.element() {
                 let attrs = Attrs::of(e);
                 names[i] = patterns::class_id(attrs.class, attrs.id);
-                let verdict = *verdicts
-                    .entry(names[i].clone())
-                    .or_insert_with_key(|name| (patterns::is_junk(name), patterns::is_content(name)));
+                let verdict = *verdicts.entry(names[i].clone()).or_insert_with_key(|name| {
+                    (patterns::is_junk(name), patterns::is_content(name))
+                });
                 junk[i] = classify(node.tag, &attrs, verdict);
             }
         }
-        let strict = Analysis { stats: sum_stats(dom, &junk), junk, names };
+        let strict = Analysis {
+            stats: sum_stats(dom, &junk),
+            junk,
+            names,
+        };
         let strict_best = strict.best_score(dom);
         let lenient_junk: Vec<Junk> = strict
             .junk
             .iter()
             .map(|&j| if j == Junk::Named { Junk::No } else { j })
             .collect();
-        let lenient = Analysis { stats: sum_stats(dom, &lenient_junk), junk: lenient_junk, names: strict.names.clone() };
+        let lenient = Analysis {
+            stats: sum_stats(dom, &lenient_junk),
+            junk: lenient_junk,
+            names: strict.names.clone(),
+        };
         let Some(lenient_best) = lenient.best(dom) else {
             return strict;
         };
@@ -96,12 +104,18 @@ impl Analysis {
         let mut junk = strict.junk;
         for (i, j) in junk.iter_mut().enumerate() {
             let keeper = dom.contains(i, b)
-                || (dom.contains(b, i) && best_text > 0 && lenient.stats[i].para_text * 2 >= best_text);
+                || (dom.contains(b, i)
+                    && best_text > 0
+                    && lenient.stats[i].para_text * 2 >= best_text);
             if *j == Junk::Named && keeper {
                 *j = Junk::No;
             }
         }
-        Analysis { stats: sum_stats(dom, &junk), junk, names: lenient.names }
+        Analysis {
+            stats: sum_stats(dom, &junk),
+            junk,
+            names: lenient.names,
+        }
     }
 
     fn best(&self, dom: &Dom) -> Option<candidate::Candidate> {
@@ -146,9 +160,30 @@ fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Jun
     use Tag::*;
     if matches!(
         tag,
-        Script | Style | Noscript | Template | Svg | Math | Canvas | Iframe | Object | Embed
-            | Video | Audio | Button | Input | Select | Textarea | Option | Nav | Menu | Head
-            | Title | Meta | Link | Label
+        Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Math
+            | Canvas
+            | Iframe
+            | Object
+            | Embed
+            | Video
+            | Audio
+            | Button
+            | Input
+            | Select
+            | Textarea
+            | Option
+            | Nav
+            | Menu
+            | Head
+            | Title
+            | Meta
+            | Link
+            | Label
     ) {
         return Junk::Tag;
     }
@@ -156,7 +191,18 @@ fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Jun
         return Junk::Hidden;
     }
     if let Some(role) = e.role {
-        if matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "dialog" | "alert" | "search") {
+        if matches!(
+            role,
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alert"
+                | "search"
+        ) {
             return Junk::Named;
         }
     }
@@ -176,7 +222,11 @@ fn hides(style: &str) -> bool {
     if !style.contains("none") && !style.contains("hidden") {
         return false;
     }
-    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 

@@ -8,9 +8,20 @@
 use serde_json::Value;
 
 const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
-    "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "DiscussionForumPosting",
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
 ];
 
 /// Every JSON object found in the page's JSON-LD scripts, flattened out of
@@ -18,7 +29,9 @@ const ARTICLE_TYPES: &[&str] = &[
 pub fn objects(scripts: &[&str]) -> Vec<Value> {
     let mut out = Vec::new();
     for script in scripts {
-        let Some(value) = parse_lenient(script) else { continue };
+        let Some(value) = parse_lenient(script) else {
+            continue;
+        };
         let mut stack = vec![value];
         while let Some(v) = stack.pop() {
             match v {
@@ -40,19 +53,28 @@ fn parse_lenient(script: &str) -> Option<Value> {
     let s = script.trim();
     let s = s.strip_prefix("<!--").unwrap_or(s);
     let s = s.strip_suffix("-->").unwrap_or(s);
-    let s = s.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    let s = s
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
     if let Ok(v) = serde_json::from_str(s) {
         return Some(v);
     }
     // Raw newlines and tabs inside strings are the commonest breakage.
-    let cleaned: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cleaned: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     serde_json::from_str(&cleaned).ok()
 }
 
 fn has_type(obj: &Value, types: &[&str]) -> bool {
     match obj.get("@type") {
         Some(Value::String(t)) => types.contains(&t.as_str()),
-        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
         _ => false,
     }
 }
@@ -62,7 +84,11 @@ pub fn article(objects: &[Value]) -> Option<&Value> {
     objects
         .iter()
         .find(|o| has_type(o, ARTICLE_TYPES))
-        .or_else(|| objects.iter().find(|o| has_type(o, &["WebPage", "ItemPage"])))
+        .or_else(|| {
+            objects
+                .iter()
+                .find(|o| has_type(o, &["WebPage", "ItemPage"]))
+        })
 }
 
 /// A string field, or the `name` of an object field, or the first of a list.
@@ -105,7 +131,10 @@ pub fn breadcrumbs(objects: &[Value]) -> Vec<String> {
     let mut crumbs: Vec<(i64, String)> = items
         .iter()
         .filter_map(|item| {
-            let pos = item.get("position").and_then(|p| p.as_i64().or_else(|| p.as_str()?.parse().ok())).unwrap_or(0);
+            let pos = item
+                .get("position")
+                .and_then(|p| p.as_i64().or_else(|| p.as_str()?.parse().ok()))
+                .unwrap_or(0);
             let name = text(item.get("name")).or_else(|| text(item.get("item")))?;
             Some((pos, name))
         })

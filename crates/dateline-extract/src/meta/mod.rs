@@ -50,7 +50,15 @@ pub fn from_html(dom: &Dom, url: Option<&str>) -> Metadata {
     let objects = jsonld::objects(&found.jsonld);
     let article = jsonld::article(&objects);
     let field = |k: &str| article.and_then(|a| jsonld::text(a.get(k)));
-    let meta = |keys: &[&str]| keys.iter().find_map(|k| found.meta.get(*k).map(|v| clean(v)).filter(|v| !v.is_empty()));
+    let meta = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            found
+                .meta
+                .get(*k)
+                .map(|v| clean(v))
+                .filter(|v| !v.is_empty())
+        })
+    };
 
     // The page's own address: given, else the one it declares.
     let home = url.or(found.canonical);
@@ -70,17 +78,36 @@ pub fn from_html(dom: &Dom, url: Option<&str>) -> Metadata {
         .or_else(|| meta(&["og:url"]))
         .and_then(|c| absolutize(&c, url));
     let section = field("articleSection")
-        .or_else(|| meta(&["article:section", "section", "category", "og:section", "parsely-section", "sailthru.section"]))
+        .or_else(|| {
+            meta(&[
+                "article:section",
+                "section",
+                "category",
+                "og:section",
+                "parsely-section",
+                "sailthru.section",
+            ])
+        })
         .or_else(|| section_from_crumbs(&jsonld::breadcrumbs(&objects), site_name.as_deref()))
         .or_else(|| {
-            found.breadcrumbs.iter().find_map(|&b| section_from_crumbs(&crumb_texts(dom, b), site_name.as_deref()))
+            found
+                .breadcrumbs
+                .iter()
+                .find_map(|&b| section_from_crumbs(&crumb_texts(dom, b), site_name.as_deref()))
         });
-    let mut authors: Vec<String> = article.map(|a| jsonld::names(a.get("author"))).unwrap_or_default();
+    let mut authors: Vec<String> = article
+        .map(|a| jsonld::names(a.get("author")))
+        .unwrap_or_default();
     if authors.is_empty() {
         authors = found.meta_authors.iter().map(|a| clean(a)).collect();
     }
     if authors.is_empty() {
-        authors = found.bylines.iter().map(|&b| byline_name(&dom.text_of(b))).filter(|a| !a.is_empty()).collect();
+        authors = found
+            .bylines
+            .iter()
+            .map(|&b| byline_name(&dom.text_of(b)))
+            .filter(|a| !a.is_empty())
+            .collect();
     }
     let source = found
         .credits
@@ -96,11 +123,21 @@ pub fn from_html(dom: &Dom, url: Option<&str>) -> Metadata {
         .or_else(|| found.meta.get("og:locale").copied())
         .or_else(|| found.meta.get("inlanguage").copied())
         .and_then(primary_language);
-    let description = meta(&["description", "og:description", "twitter:description", "dc.description"])
-        .or_else(|| field("description"));
-    let image = meta(&["og:image", "og:image:url", "twitter:image", "twitter:image:src"])
-        .or_else(|| article.and_then(|a| jsonld::url(a.get("image"))))
-        .and_then(|i| absolutize(&i, url));
+    let description = meta(&[
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ])
+    .or_else(|| field("description"));
+    let image = meta(&[
+        "og:image",
+        "og:image:url",
+        "twitter:image",
+        "twitter:image:src",
+    ])
+    .or_else(|| article.and_then(|a| jsonld::url(a.get("image"))))
+    .and_then(|i| absolutize(&i, url));
     let mut tags: Vec<String> = found.meta_tags.iter().map(|t| clean(t)).collect();
     if tags.is_empty() {
         if let Some(k) = meta(&["keywords", "news_keywords"]).or_else(|| field("keywords")) {
@@ -110,7 +147,18 @@ pub fn from_html(dom: &Dom, url: Option<&str>) -> Metadata {
     tags.retain(|t| !t.is_empty());
     dedup(&mut tags);
     let _ = &found.img_alts;
-    Metadata { title, site_name, canonical_url, section, source, authors, language, description, image, tags }
+    Metadata {
+        title,
+        site_name,
+        canonical_url,
+        section,
+        source,
+        authors,
+        language,
+        description,
+        image,
+        tags,
+    }
 }
 
 fn collect<'a>(dom: &Dom<'a>) -> Found<'a> {
@@ -125,25 +173,37 @@ fn collect<'a>(dom: &Dom<'a>) -> Found<'a> {
             Tag::H1 if f.h1.len() < 3 => f.h1.push(dom.text_of(i)),
             Tag::Link => {
                 let rel = e.attr("rel").unwrap_or("");
-                if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) && f.canonical.is_none() {
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && f.canonical.is_none()
+                {
                     f.canonical = e.attr("href");
                 }
             }
-            Tag::Script => {
-                if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) {
-                    if let Some(t) = dom.nodes.get(i + 1).and_then(|n| n.text()) {
-                        f.jsonld.push(t);
-                    }
+            Tag::Script
+                if e.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                if let Some(t) = dom.nodes.get(i + 1).and_then(|n| n.text()) {
+                    f.jsonld.push(t);
                 }
             }
             Tag::Meta => {
-                let Some(content) = e.attr("content") else { continue };
-                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).or_else(|| e.attr("http-equiv"));
+                let Some(content) = e.attr("content") else {
+                    continue;
+                };
+                let key = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"))
+                    .or_else(|| e.attr("http-equiv"));
                 let Some(key) = key else { continue };
                 let key = key.trim().to_ascii_lowercase();
                 match key.as_str() {
                     "article:tag" | "og:article:tag" => f.meta_tags.push(content),
-                    "author" | "article:author" | "dc.creator" | "sailthru.author" | "parsely-author" => {
+                    "author" | "article:author" | "dc.creator" | "sailthru.author"
+                    | "parsely-author" => {
                         if !content.starts_with("http") {
                             f.meta_authors.push(content);
                         }
@@ -164,17 +224,31 @@ fn collect<'a>(dom: &Dom<'a>) -> Found<'a> {
             let class = e.attr("class").unwrap_or("");
             let id = e.attr("id").unwrap_or("");
             let name = format!("{class} {id}").to_ascii_lowercase();
-            if f.breadcrumbs.is_empty() && (name.contains("breadcrumb") || e.attr("aria-label").is_some_and(|l| l.eq_ignore_ascii_case("breadcrumb"))) {
+            if f.breadcrumbs.is_empty()
+                && (name.contains("breadcrumb")
+                    || e.attr("aria-label")
+                        .is_some_and(|l| l.eq_ignore_ascii_case("breadcrumb")))
+            {
                 f.breadcrumbs.push(i);
             }
-            let credit = ["source", "credit", "agency", "provider", "syndicat"].iter().any(|w| name.contains(w))
+            let credit = ["source", "credit", "agency", "provider", "syndicat"]
+                .iter()
+                .any(|w| name.contains(w))
                 && !name.contains("resource");
             if credit && f.credits.len() < 8 && node.tag != Tag::Img {
                 f.credits.push(i);
             }
             let byline = e.attr("rel") == Some("author")
                 || e.attr("itemprop") == Some("author")
-                || ["byline", "author-name", "authorname", "author__name", "article-author"].iter().any(|w| name.contains(w));
+                || [
+                    "byline",
+                    "author-name",
+                    "authorname",
+                    "author__name",
+                    "article-author",
+                ]
+                .iter()
+                .any(|w| name.contains(w));
             if byline && f.bylines.len() < 4 && !f.bylines.iter().any(|&b| dom.contains(b, i)) {
                 f.bylines.push(i);
             }
@@ -197,7 +271,10 @@ fn choose_title(
     }
     let title = title.map(|t| clean(&t)).filter(|t| !t.is_empty());
     if let Some(t) = &title {
-        if let Some(h) = h1.iter().find(|h| h.chars().count() > 10 && t.contains(h.as_str())) {
+        if let Some(h) = h1
+            .iter()
+            .find(|h| h.chars().count() > 10 && t.contains(h.as_str()))
+        {
             return Some(clean(h));
         }
         return Some(strip_site(t, site));
@@ -211,7 +288,10 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail_is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()));
-            if tail_is_site || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() > tail.split_whitespace().count()) {
+            if tail_is_site
+                || (tail.split_whitespace().count() <= 4
+                    && head.split_whitespace().count() > tail.split_whitespace().count())
+            {
                 return head.trim().to_string();
             }
         }
@@ -222,8 +302,13 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 /// The site's name as the page writes it: an image `alt` or a breadcrumb
 /// that spells the domain ("GlobalSecurity.org" for globalsecurity.org).
 fn site_from_page(found: &Found, url: Option<&str>) -> Option<String> {
-    let host = url.and_then(|u| url::Url::parse(u).ok()).and_then(|u| u.host_str().map(str::to_string))?;
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_ascii_lowercase();
+    let host = url
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string))?;
+    let host = host
+        .strip_prefix("www.")
+        .unwrap_or(&host)
+        .to_ascii_lowercase();
     let bare = host.split('.').next().unwrap_or("").to_string();
     found
         .img_alts
@@ -242,9 +327,20 @@ fn section_from_crumbs(crumbs: &[String], site: Option<&str>) -> Option<String> 
         .iter()
         .filter(|c| {
             let lower = c.to_lowercase();
-            !matches!(lower.as_str(), "home" | "homepage" | "startseite" | "accueil" | "inicio" | "início" | "главная" | "news")
-                && !site.is_some_and(|s| s.eq_ignore_ascii_case(c))
-                && !lower.contains(".com") && !lower.contains(".org") && !lower.contains(".net")
+            !matches!(
+                lower.as_str(),
+                "home"
+                    | "homepage"
+                    | "startseite"
+                    | "accueil"
+                    | "inicio"
+                    | "início"
+                    | "главная"
+                    | "news"
+            ) && !site.is_some_and(|s| s.eq_ignore_ascii_case(c))
+                && !lower.contains(".com")
+                && !lower.contains(".org")
+                && !lower.contains(".net")
         })
         .collect();
     // The last crumb is usually the article itself; with one crumb it is the section.
@@ -272,7 +368,17 @@ fn crumb_texts(dom: &Dom, root: NodeIdx) -> Vec<String> {
 fn byline_name(text: &str) -> String {
     let t = clean(text);
     let lower = t.to_lowercase();
-    for prefix in ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "автор:", "written by "] {
+    for prefix in [
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "av ",
+        "автор:",
+        "written by ",
+    ] {
         if lower.starts_with(prefix) {
             return t[prefix.len()..].trim().to_string();
         }
@@ -295,7 +401,10 @@ fn is_person_like(name: &str, site: Option<&str>) -> bool {
 
 fn primary_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    (2..=3).contains(&primary.len()).then_some(primary).filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
+    (2..=3)
+        .contains(&primary.len())
+        .then_some(primary)
+        .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 fn absolutize(href: &str, base: Option<&str>) -> Option<String> {
@@ -345,7 +454,10 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Big news"));
         assert_eq!(m.site_name.as_deref(), Some("The Daily"));
         assert_eq!(m.section.as_deref(), Some("World"));
-        assert_eq!(m.canonical_url.as_deref(), Some("https://daily.example/2014/10/big-news"));
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://daily.example/2014/10/big-news")
+        );
         assert_eq!(m.authors, ["Jane Doe"]);
         assert_eq!(m.tags, ["Iraq", "Syria"]);
         assert_eq!(m.language.as_deref(), Some("en"));
@@ -360,7 +472,10 @@ mod tests {
 
     #[test]
     fn title_site_suffix() {
-        assert_eq!(strip_site("Storm hits coast - Local News", None), "Storm hits coast");
+        assert_eq!(
+            strip_site("Storm hits coast - Local News", None),
+            "Storm hits coast"
+        );
         assert_eq!(strip_site("A - B", None), "A - B");
     }
 }
