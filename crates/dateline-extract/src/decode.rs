@@ -190,7 +190,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 fn trim_start(b: &[u8]) -> &[u8] {

@@ -60,14 +60,14 @@ pub fn cap_depth(html: &str) -> Cow<'_, str> {
         let name_end = name_start + name_len;
         let end = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |e| name_end + e + 1);
         let name = &html[name_start..name_end];
-        let lower = name.to_ascii_lowercase();
         i = end;
-        if !closing && RAW_TEXT.contains(&lower.as_str()) {
-            let close = format!("</{lower}");
-            i = find_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
-            continue;
+        if !closing {
+            if let Some(raw) = RAW_TEXT.iter().find(|r| r.eq_ignore_ascii_case(name)) {
+                i = find_close(bytes, end, raw.as_bytes()).unwrap_or(bytes.len());
+                continue;
+            }
         }
-        if UNCOUNTED.contains(&lower.as_str()) || bytes[..end].ends_with(b"/>") {
+        if UNCOUNTED.iter().any(|u| u.eq_ignore_ascii_case(name)) || bytes[..end].ends_with(b"/>") {
             continue;
         }
         if closing {
@@ -97,22 +97,27 @@ pub fn cap_depth(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
+use memchr::memchr;
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
 }
 
-fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| from + p)
+/// The `</name` that ends a raw-text element, case-insensitively.
+fn find_close(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = memchr(b'<', hay.get(i..)?) {
+        let at = i + off;
+        let rest = &hay[at + 1..];
+        if rest.first() == Some(&b'/')
+            && rest.len() > name.len()
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]

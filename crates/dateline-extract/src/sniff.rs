@@ -90,25 +90,30 @@ fn looks_binary(head: &[u8]) -> bool {
 /// `<p>`, `<div>`… tag among the first bytes.
 fn looks_like_html(bytes: &[u8]) -> bool {
     const TAGS: &[&[u8]] = &[
-        b"<!doctype",
-        b"<html",
-        b"<head",
-        b"<body",
-        b"<meta",
-        b"<title",
-        b"<div",
-        b"<p>",
-        b"<p ",
-        b"<article",
-        b"<script",
-        b"<table",
-        b"<br",
-        b"<!--",
+        b"!doctype",
+        b"html",
+        b"head",
+        b"body",
+        b"meta",
+        b"title",
+        b"div",
+        b"p>",
+        b"p ",
+        b"article",
+        b"script",
+        b"table",
+        b"br",
+        b"!--",
     ];
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let lower = head.to_ascii_lowercase();
-    TAGS.iter()
-        .any(|tag| lower.windows(tag.len()).any(|w| w == *tag))
+    head.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'<')
+        .any(|(i, _)| {
+            let after = &head[i + 1..];
+            TAGS.iter()
+                .any(|tag| after.len() >= tag.len() && after[..tag.len()].eq_ignore_ascii_case(tag))
+        })
 }
 
 #[cfg(test)]
