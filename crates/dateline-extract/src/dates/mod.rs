@@ -329,7 +329,26 @@ fn localize(best: &Cand, cands: &[Cand]) -> (PageTime, Option<String>) {
     (best.time, None)
 }
 
-fn choose(mut cands: Vec<Cand>) -> FoundDates {
+/// Picks published and updated among the candidates.
+///
+/// `url_day`: the day in the page's address. Publishing systems write the
+/// day of first publication there and never change it, while JSON-LD and
+/// meta tags get rewritten when a page is re-saved, and UTC stamps fall on
+/// another day than the publisher's own. So a candidate that disagrees with
+/// the address ranks after it, and one that agrees keeps its rank (and its
+/// time of day).
+fn choose(mut cands: Vec<Cand>, url_day: Option<NaiveDate>) -> FoundDates {
+    if let Some(day) = url_day {
+        for c in cands.iter_mut() {
+            if c.tier < tier::URL && c.field != Some(DateField::Updated) {
+                let (t, _) = localize(c, &[]);
+                if t.date() != day {
+                    // After the URL, in the same order among themselves.
+                    c.tier = tier::URL + 1 + c.tier / 2;
+                }
+            }
+        }
+    }
     cands.sort_by_key(|c| (c.tier, c.pos));
     let published = cands.iter().find(|c| c.field != Some(DateField::Updated));
     let updated = cands
@@ -414,7 +433,8 @@ fn text_cands(
 }
 
 fn url_cand(r: &Resolver, url: Option<&str>, out: &mut Vec<Cand>) -> Option<NaiveDate> {
-    let (d, raw) = url::date(url?)?;
+    let (part, raw) = url::date(url?)?;
+    let d = r.date(part)?;
     let t = PageTime::Date(d);
     if !r.plausible(&t) {
         return None;
@@ -442,14 +462,15 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 /// Dates of an HTML page.
 pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
-    choose(html_cands(doc, hints).0)
+    let (cands, _, url_day) = html_cands(doc, hints);
+    choose(cands, url_day)
 }
 
 /// Every candidate the finder weighed, best first, and the text it read:
 /// for finding out why a page got the date it got.
 #[doc(hidden)]
 pub fn explain_html(doc: &scraper::Html, hints: &DateHints) -> String {
-    let (mut cands, window) = html_cands(doc, hints);
+    let (mut cands, window, _) = html_cands(doc, hints);
     cands.sort_by_key(|c| (c.tier, c.pos));
     let mut s = String::new();
     for c in &cands {
@@ -468,7 +489,7 @@ pub fn explain_html(doc: &scraper::Html, hints: &DateHints) -> String {
     s
 }
 
-fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String) {
+fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String, Option<NaiveDate>) {
     let page = Page::walk(doc);
     let mut r = Resolver::new(hints, page.lang.as_deref());
     let mut cands = Vec::new();
@@ -531,9 +552,8 @@ fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String) {
         .url
         .or(page.canonical.as_deref())
         .or(page.og_url.as_deref());
-    if let Some(d) = url_cand(&r, url, &mut cands) {
-        r.evidence.push(d);
-    }
+    let url_day = url_cand(&r, url, &mut cands);
+    r.evidence.extend(url_day);
     r.evidence.extend(cands.iter().map(|c| c.time.date()));
 
     // The text around the headline: bylines, datelines, "Updated …".
@@ -635,7 +655,10 @@ fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String) {
 
     // Nothing near the headline: the rest of the text, bylines first (some
     // templates put "Posted on …" under the article).
-    if cands.iter().all(|c| c.field == Some(DateField::Updated)) {
+    if !cands
+        .iter()
+        .any(|c| c.field != Some(DateField::Updated) && c.tier <= tier::URL)
+    {
         const FAR_TEXT: usize = 60_000;
         let end = floor_char(&page.text, to + FAR_TEXT);
         for (start, part) in [(to, &page.text[to..end]), (0, &page.text[..from])] {
@@ -654,23 +677,22 @@ fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String) {
             }
         }
     }
-    (cands, window.to_string())
+    (cands, window.to_string(), url_day)
 }
 
 /// Dates of a plain-text page (lines as copied from a browser).
 pub fn from_text(text: &str, hints: &DateHints) -> FoundDates {
     let mut r = Resolver::new(hints, None);
     let mut cands = Vec::new();
-    if let Some(d) = url_cand(&r, hints.url, &mut cands) {
-        r.evidence.push(d);
-    }
+    let url_day = url_cand(&r, hints.url, &mut cands);
+    r.evidence.extend(url_day);
     let window = &text[..floor_char(text, TEXT_SCAN)];
     let scan = text::scan(window);
     r.learn_order(&scan.hits);
     r.page_zone = scan.page_zone;
     text_cands(&r, window, &scan.hits, 0, &|_| None, &mut cands);
     cands.retain(|c| r.plausible(&c.time));
-    choose(cands)
+    choose(cands, url_day)
 }
 
 #[cfg(test)]
