@@ -68,12 +68,8 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     }
     let declared = content_type
         .and_then(charset_param)
-        .and_then(|label| {
-            Encoding::for_label(label.as_bytes()).map(|e| (e, CharsetSource::HttpHeader))
-        })
-        .or_else(|| {
-            meta_charset(&bytes[..bytes.len().min(META_SCAN)]).map(|e| (e, CharsetSource::Meta))
-        });
+        .and_then(|label| Encoding::for_label(label.as_bytes()).map(|e| (e, CharsetSource::HttpHeader)))
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(META_SCAN)]).map(|e| (e, CharsetSource::Meta)));
 
     if let Some((enc, source)) = declared {
         // A page can't really be UTF-16 if it declared so in ASCII-compatible markup.
@@ -84,13 +80,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         };
         let (text, _, had_errors) = enc.decode(bytes);
         if !had_errors {
-            return Decoded {
-                text: text.into_owned(),
-                encoding: enc,
-                source,
-                had_errors,
-                overruled: None,
-            };
+            return Decoded { text: text.into_owned(), encoding: enc, source, had_errors, overruled: None };
         }
         // Declared wrong: prefer UTF-8 when the bytes are valid UTF-8.
         if let Ok(s) = std::str::from_utf8(bytes) {
@@ -102,43 +92,18 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
                 overruled: Some(enc.name().to_string()),
             };
         }
-        return Decoded {
-            text: text.into_owned(),
-            encoding: enc,
-            source,
-            had_errors,
-            overruled: None,
-        };
+        return Decoded { text: text.into_owned(), encoding: enc, source, had_errors, overruled: None };
     }
 
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: s.to_owned(),
-            encoding: UTF_8,
-            source: CharsetSource::Detected,
-            had_errors: false,
-            overruled: None,
-        };
+        return Decoded { text: s.to_owned(), encoding: UTF_8, source: CharsetSource::Detected, had_errors: false, overruled: None };
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(
-        &bytes[..bytes.len().min(256 * 1024)],
-        bytes.len() <= 256 * 1024,
-    );
+    detector.feed(&bytes[..bytes.len().min(256 * 1024)], bytes.len() <= 256 * 1024);
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let enc = if enc == encoding_rs::REPLACEMENT {
-        WINDOWS_1252
-    } else {
-        enc
-    };
+    let enc = if enc == encoding_rs::REPLACEMENT { WINDOWS_1252 } else { enc };
     let (text, _, had_errors) = enc.decode(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: enc,
-        source: CharsetSource::Detected,
-        had_errors,
-        overruled: None,
-    }
+    Decoded { text: text.into_owned(), encoding: enc, source: CharsetSource::Detected, had_errors, overruled: None }
 }
 
 /// The `charset=` parameter of a Content-Type value.
@@ -158,26 +123,17 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"<meta") {
         let start = from + pos;
-        let end = lower[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(lower.len(), |e| start + e);
+        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
         if let Some(cs) = find(tag, b"charset") {
             let rest = &tag[cs + 7..];
             let rest = trim_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_start(rest);
-                let rest = rest
-                    .strip_prefix(b"\"")
-                    .or_else(|| rest.strip_prefix(b"'"))
-                    .unwrap_or(rest);
+                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
                 let label_end = rest
                     .iter()
-                    .position(|&b| {
-                        matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>')
-                            || b.is_ascii_whitespace()
-                    })
+                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>') || b.is_ascii_whitespace())
                     .unwrap_or(rest.len());
                 if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
                     return Some(enc);

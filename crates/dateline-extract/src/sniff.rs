@@ -24,10 +24,7 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ\x00", "xz-compressed data"),
     (b"\x7fELF", "an executable"),
-    (
-        b"WARC/",
-        "a WARC file (give it as a .warc or .warc.gz input)",
-    ),
+    (b"WARC/", "a WARC file (give it as a .warc or .warc.gz input)"),
     (b"RIFF", "a RIFF media file"),
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
@@ -45,12 +42,7 @@ pub fn sniff(bytes: &[u8], content_type: Option<&str>) -> Result<Kind, ExtractEr
         }
     }
     if let Some(ct) = content_type {
-        let mime = ct
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         let texty = mime.is_empty()
             || mime.starts_with("text/")
             || mime.contains("html")
@@ -90,20 +82,8 @@ fn looks_binary(head: &[u8]) -> bool {
 /// `<p>`, `<div>`… tag among the first bytes.
 fn looks_like_html(bytes: &[u8]) -> bool {
     const TAGS: &[&[u8]] = &[
-        b"<!doctype",
-        b"<html",
-        b"<head",
-        b"<body",
-        b"<meta",
-        b"<title",
-        b"<div",
-        b"<p>",
-        b"<p ",
-        b"<article",
-        b"<script",
-        b"<table",
-        b"<br",
-        b"<!--",
+        b"<!doctype", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<div", b"<p>",
+        b"<p ", b"<article", b"<script", b"<table", b"<br", b"<!--",
     ];
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let lower = head.to_ascii_lowercase();
@@ -121,14 +101,8 @@ mod tests {
         assert_eq!(sniff(b"  \n", None), Err(ExtractError::Empty));
         assert_eq!(sniff(b"<!DOCTYPE html><p>x", None), Ok(Kind::Html));
         assert_eq!(sniff(b"Just text.\n\nMore.", None), Ok(Kind::Text));
-        assert!(matches!(
-            sniff(b"%PDF-1.4 ...", None),
-            Err(ExtractError::Binary(_))
-        ));
-        assert!(matches!(
-            sniff(b"ab\0cd", None),
-            Err(ExtractError::Binary(_))
-        ));
+        assert!(matches!(sniff(b"%PDF-1.4 ...", None), Err(ExtractError::Binary(_))));
+        assert!(matches!(sniff(b"ab\0cd", None), Err(ExtractError::Binary(_))));
         assert!(matches!(
             sniff(b"<p>x", Some("image/png")),
             Err(ExtractError::NotText(_))

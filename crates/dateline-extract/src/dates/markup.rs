@@ -482,12 +482,11 @@ impl Page {
                     .filter(|l| !l.trim().is_empty())
                     .map(|l| l.trim().to_string());
             }
-            "link" => {
+            "link"
                 if e.attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    self.canonical = e.attr("href").map(str::to_string);
-                }
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.canonical = e.attr("href").map(str::to_string);
             }
             "meta" => self.meta(e, place),
             _ => {}
