@@ -94,7 +94,7 @@ fn walk(root: &Value, out: &mut Vec<LdDate>) {
                 let rank = match (own, parent) {
                     (Some(r), Some(p)) if p == 0 && r != 0 => 3,
                     (Some(r), _) => r,
-                    (None, Some(p)) if p == 0 => 3,
+                    (None, Some(0)) => 3,
                     (None, _) => 2,
                 };
                 for key in KEYS {

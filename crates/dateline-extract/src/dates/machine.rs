@@ -100,8 +100,10 @@ fn iso(s: &str) -> Option<PageTime> {
     i += 5;
     let mut sec = 0;
     if b.get(i) == Some(&b':') {
-        sec = num(b, i + 1, 2)?.min(59);
-        i += 3;
+        // Some CMSs drop the leading zero: "23:15:0Z".
+        let (v, next) = one_or_two(b, i + 1)?;
+        sec = v.min(59);
+        i = next;
         if matches!(b.get(i), Some(b'.' | b',')) {
             i += 1;
             while b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -189,6 +191,7 @@ mod tests {
         assert_eq!(exact("2014-10-08T15:01:00-05"), "2014-10-08T15:01:00-05:00");
         assert_eq!(exact("2014/10/08"), "2014-10-08");
         assert_eq!(exact("2014-1-8"), "2014-01-08");
+        assert_eq!(exact("2020-12-05T23:15:0Z"), "2020-12-05T23:15:00+00:00");
     }
 
     #[test]

@@ -144,25 +144,28 @@ fn is_block(tag: &str) -> bool {
 }
 
 /// Class and id words that mark boilerplate holding other things' dates.
+/// Matched against whole class tokens and their dash/underscore parts, so
+/// "related-posts" and "comment_list" match but a body's "comments-open"
+/// state class does not reach here (body and html are never boilerplate).
 const BOILERPLATE: &[&str] = &[
     "comment",
+    "comments",
     "related",
     "sidebar",
     "footer",
-    "widget",
-    "recommend",
+    "recommended",
+    "recommendations",
     "popular",
     "newsletter",
-    "most-read",
     "mostread",
-    "more-stories",
     "trending",
     "teaser-list",
-    "archive",
-    "calendar",
-    "breaking",
+    "breadcrumb",
+    "breadcrumbs",
     "ticker",
     "cookie",
+    "cookies",
+    "commentlist",
 ];
 
 /// Class, id and itemprop words that mark an element holding a date.
@@ -183,6 +186,22 @@ const DATE_CUES: &[&str] = &[
     "modified",
     "data-publica",
     "published",
+];
+
+/// Class and id words of dated elements that date something else: today's
+/// date in a masthead, a member's join date, an event, the weather.
+const NOT_PUBLICATION: &[&str] = &[
+    "today",
+    "current",
+    "join",
+    "profile",
+    "member",
+    "weather",
+    "copyright",
+    "birth",
+    "event",
+    "calendar",
+    "clock",
 ];
 
 fn attr_words(e: &Element) -> String {
@@ -211,8 +230,56 @@ fn is_article(tag: &str, e: &Element) -> bool {
         })
 }
 
-fn is_boilerplate(tag: &str, words: &str) -> bool {
-    matches!(tag, "footer" | "aside" | "nav") || BOILERPLATE.iter().any(|b| words.contains(b))
+/// Boilerplate words that, inside an article, mark its own furniture (its
+/// footer holds its byline, its sidebar its date) rather than other things.
+const PAGE_LEVEL_ONLY: &[&str] = &["footer", "sidebar"];
+
+/// Whether an element holds other things than the page's article.
+/// `in_article`: already inside the article, where only lists of other
+/// stories and comments are boilerplate.
+fn is_boilerplate(tag: &str, e: &Element, in_article: bool) -> bool {
+    if matches!(tag, "footer" | "aside" | "nav") {
+        return !in_article;
+    }
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let counts =
+        |w: &str| BOILERPLATE.contains(&w) && !(in_article && PAGE_LEVEL_ONLY.contains(&w));
+    let id = e.id().into_iter();
+    e.classes().chain(id).any(|token| {
+        if token.len() > 60 {
+            return false;
+        }
+        let t = token.to_ascii_lowercase();
+        // "has-sidebar", "is-comments-open": states of a wrapper, not parts.
+        if ["has-", "is-", "no-", "with-", "show-", "hide-"]
+            .iter()
+            .any(|p| t.starts_with(p))
+        {
+            return false;
+        }
+        counts(&t) || t.split(['-', '_']).any(counts)
+    })
+}
+
+/// The JSON-LD in a `<script>`: typed `application/ld+json`, or untyped
+/// but plainly schema.org JSON (some CMSs leave the type out).
+fn json_ld_text(e: &Element, node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    let typed = match e.attr("type").map(str::trim) {
+        Some(t) if t.to_ascii_lowercase().contains("ld+json") => true,
+        None | Some("") => false,
+        Some(_) => return None,
+    };
+    let el = ElementRef::wrap(node)?;
+    if !typed {
+        let first = node.first_child()?.value().as_text()?;
+        let head = first.trim_start();
+        if !(head.starts_with('{') || head.starts_with('[')) || !first.contains("@context") {
+            return None;
+        }
+    }
+    Some(el.text().collect())
 }
 
 /// `p.stamp`, `span#date`, `time`: how an element is named in a date's detail.
@@ -285,18 +352,15 @@ impl Page {
                 Edge::Open(node) => match node.value() {
                     Node::Element(e) => {
                         let tag = e.name();
-                        if tag == "script"
-                            && e.attr("type")
-                                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-                        {
-                            if let Some(el) = ElementRef::wrap(node) {
-                                page.jsonld.push(el.text().collect());
+                        if tag == "script" {
+                            if let Some(ld) = json_ld_text(e, node) {
+                                page.jsonld.push(ld);
                             }
                         }
                         let words = attr_words(e);
                         let mut f = Frame {
                             skip: is_skipped(tag),
-                            boiler: is_boilerplate(tag, &words),
+                            boiler: is_boilerplate(tag, e, article > 0),
                             article: is_article(tag, e),
                             block: is_block(tag),
                             capture: false,
@@ -330,7 +394,7 @@ impl Page {
                     Node::Text(t) if skip == 0 => {
                         let s: &str = t;
                         push_capture_text(&mut captures, s);
-                        if boiler == 0 && page.text.len() < MAX_TEXT {
+                        if boiler == 0 && page.text.len() < MAX_TEXT && !s.trim().is_empty() {
                             if boundary
                                 && !page.text.ends_with(char::is_whitespace)
                                 && !s.starts_with(char::is_whitespace)
@@ -342,7 +406,7 @@ impl Page {
                             if let Some(parent) = node.parent() {
                                 page.chunks.push((page.text.len(), parent.id()));
                             }
-                            page.text.push_str(s);
+                            page.push_collapsed(s);
                         }
                     }
                     _ => {}
@@ -372,10 +436,31 @@ impl Page {
         page
     }
 
-    fn newline(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') && self.text.len() < MAX_TEXT {
-            self.text.push('\n');
+    /// Appends text with its whitespace runs collapsed to one space, as a
+    /// browser shows it; line breaks come only from block elements.
+    fn push_collapsed(&mut self, s: &str) {
+        let mut space = self.text.is_empty() || self.text.ends_with(char::is_whitespace);
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !space {
+                    self.text.push(' ');
+                    space = true;
+                }
+            } else {
+                self.text.push(c);
+                space = false;
+            }
         }
+    }
+
+    fn newline(&mut self) {
+        if self.text.is_empty() || self.text.ends_with('\n') || self.text.len() >= MAX_TEXT {
+            return;
+        }
+        if self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        self.text.push('\n');
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -397,12 +482,11 @@ impl Page {
                     .filter(|l| !l.trim().is_empty())
                     .map(|l| l.trim().to_string());
             }
-            "link" => {
+            "link"
                 if e.attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    self.canonical = e.attr("href").map(str::to_string);
-                }
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                self.canonical = e.attr("href").map(str::to_string);
             }
             "meta" => self.meta(e, place),
             _ => {}
@@ -410,7 +494,13 @@ impl Page {
         if skipped || f.skip {
             return;
         }
-        let itemprop = e.attr("itemprop").map(str::to_ascii_lowercase);
+        // Microdata `itemprop`, or RDFa `property="schema:datePublished"`.
+        let itemprop = e.attr("itemprop").or_else(|| e.attr("property")).map(|p| {
+            p.rsplit([':', '/'])
+                .next()
+                .unwrap_or(p)
+                .to_ascii_lowercase()
+        });
         let prop_field = itemprop.as_deref().and_then(|p| match p {
             "datepublished" | "datecreated" | "uploaddate" => Some(DateField::Published),
             "datemodified" | "dateupdated" => Some(DateField::Updated),
@@ -451,18 +541,31 @@ impl Page {
             return;
         }
         if let (Some(field), Some(v)) = (prop_field, attr_value) {
-            let key = e.attr("itemprop").unwrap_or_default();
+            let key = e
+                .attr("itemprop")
+                .or_else(|| e.attr("property"))
+                .unwrap_or_default();
             self.metas.push(MetaItem {
-                detail: format!("{tag}[itemprop={key}]"),
+                detail: if e.attr("itemprop").is_some() {
+                    format!("{tag}[itemprop={key}]")
+                } else {
+                    format!("{tag}[property={key}]")
+                },
                 field,
-                strength: meta::STRONG,
+                strength: if itemprop.as_deref() == Some("datecreated") {
+                    meta::WEAK
+                } else {
+                    meta::STRONG
+                },
                 value: v.to_string(),
                 place,
             });
             return;
         }
         let cued = prop_field.is_some()
-            || (!words.is_empty() && DATE_CUES.iter().any(|c| words.contains(c)));
+            || (!words.is_empty()
+                && DATE_CUES.iter().any(|c| words.contains(c))
+                && !NOT_PUBLICATION.iter().any(|c| words.contains(c)));
         if !cued || matches!(tag, "body" | "html" | "main" | "meta" | "link") {
             return;
         }
@@ -614,15 +717,37 @@ mod tests {
 
     #[test]
     fn deep_pages_do_not_overflow_the_stack() {
+        // Built node by node: html5ever's own parse of such a page is
+        // quadratic in its depth, which would only test html5ever.
         let depth = 100_000;
-        let mut html = String::with_capacity(depth * 12);
-        html.push_str("<html><body>");
+        let mut doc = Html::parse_document(r#"<html><body><div></div></body></html>"#);
+        let div = doc
+            .tree
+            .nodes()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
+            .map(|n| (n.id(), n.value().clone()))
+            .unwrap();
+        let span = Html::parse_fragment(r#"<span class="date">8 October 2014</span>"#);
+        let span_el = span
+            .tree
+            .nodes()
+            .find(|n| n.value().is_element() && n.value().as_element().unwrap().name() == "span")
+            .unwrap();
+        let text = span_el.first_child().unwrap().value().clone();
+        let mut id = div.0;
         for _ in 0..depth {
-            html.push_str("<div>");
+            id = doc.tree.get_mut(id).unwrap().append(div.1.clone()).id();
         }
-        html.push_str("<span class=\"date\">8 October 2014</span>");
-        let doc = Html::parse_document(&html);
+        let sid = doc
+            .tree
+            .get_mut(id)
+            .unwrap()
+            .append(span_el.value().clone())
+            .id();
+        doc.tree.get_mut(sid).unwrap().append(text);
         let p = Page::walk(&doc);
         assert!(p.text.contains("8 October 2014"));
+        assert_eq!(p.elems.len(), 1);
+        assert_eq!(p.elems[0].detail, "span.date text");
     }
 }

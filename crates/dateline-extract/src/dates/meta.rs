@@ -128,7 +128,12 @@ pub(crate) const HTTP: u8 = 2;
 /// The date a `<meta name|property|itemprop>` key carries, and how strongly.
 pub(crate) fn classify(key: &str) -> Option<(DateField, u8)> {
     let k = key.trim().to_ascii_lowercase();
-    let k = k.as_str();
+    // RDFa and microdata spell schema.org's terms with a prefix or in full.
+    let k = k
+        .strip_prefix("schema:")
+        .or_else(|| k.strip_prefix("https://schema.org/"))
+        .or_else(|| k.strip_prefix("http://schema.org/"))
+        .unwrap_or(&k);
     if PUBLISHED_STRONG.contains(&k) {
         Some((DateField::Published, STRONG))
     } else if UPDATED.contains(&k) {
@@ -170,6 +175,10 @@ mod tests {
         assert_eq!(classify("dateModified"), Some((DateField::Updated, STRONG)));
         assert_eq!(classify("date"), Some((DateField::Published, WEAK)));
         assert_eq!(classify("description"), None);
+        assert_eq!(
+            classify("schema:datePublished"),
+            Some((DateField::Published, STRONG))
+        );
         assert_eq!(
             classify_http_equiv("Last-Modified"),
             Some((DateField::Updated, HTTP))

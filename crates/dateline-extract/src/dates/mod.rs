@@ -240,6 +240,9 @@ impl Resolver {
 /// Tiers, best first. Gaps leave room without renumbering.
 mod tier {
     pub const JSONLD_ARTICLE: u8 = 0;
+    /// `dateCreated`: when the draft was started, often days before
+    /// publication; only when the article states nothing better.
+    pub const JSONLD_ARTICLE_CREATED: u8 = 5;
     pub const META_STRONG: u8 = 10;
     pub const TIME_LABELED: u8 = 20;
     pub const JSONLD_PAGE: u8 = 30;
@@ -252,6 +255,9 @@ mod tier {
     pub const JSONLD_OTHER: u8 = 80;
     pub const TEXT_PROSE: u8 = 90;
     pub const URL: u8 = 100;
+    pub const BOILERPLATE_LABELED: u8 = 105;
+    pub const TEXT_FAR: u8 = 110;
+    pub const TEXT_FAR_PROSE: u8 = 115;
     pub const WEAKEST: u8 = 120;
 }
 
@@ -284,38 +290,83 @@ fn naive(t: &PageTime) -> NaiveDateTime {
     }
 }
 
-/// Tiers from structured data, where a page's several dates are versions
-/// of one statement and the earliest is the original publication.
-fn structured(tier: u8) -> bool {
-    tier <= tier::META_WEAK
+/// The same instant on the page's own clock, if the page shows one.
+///
+/// Structured data often gives UTC ("2020-02-25T02:25:54Z") while the page
+/// shows its readers local time ("February 24, 2020 9:25pm"). When another
+/// candidate is that very instant on another clock (same minute, an offset
+/// a zone can have), the page has told its offset: the time is re-expressed
+/// in it. Nothing is invented: both numbers are on the page.
+fn localize(best: &Cand, cands: &[Cand]) -> (PageTime, Option<String>) {
+    let PageTime::Zoned(t) = best.time else {
+        return (best.time, None);
+    };
+    if t.offset().local_minus_utc() != 0 {
+        return (best.time, None);
+    }
+    let utc = t.naive_utc();
+    let minute = |n: NaiveDateTime| n.and_utc().timestamp().div_euclid(60);
+    for c in cands {
+        let offset = match c.time {
+            PageTime::Zoned(z) if z == t && z.offset().local_minus_utc() != 0 => *z.offset(),
+            PageTime::Local(l) => {
+                let delta = (minute(l) - minute(utc)) * 60;
+                if delta == 0 || delta % 900 != 0 || !(-12 * 3600..=14 * 3600).contains(&delta) {
+                    continue;
+                }
+                match chrono::FixedOffset::east_opt(delta as i32) {
+                    Some(o) => o,
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        return (
+            PageTime::Zoned(t.with_timezone(&offset)),
+            Some(c.detail.clone()),
+        );
+    }
+    (best.time, None)
 }
 
-fn choose(mut cands: Vec<Cand>) -> FoundDates {
-    cands.sort_by_key(|c| (c.tier, c.pos));
-    let pick_published = |c: &&Cand| c.field != Some(DateField::Updated);
-    let published = cands.iter().filter(pick_published).next().map(|best| {
-        if structured(best.tier) {
-            cands
-                .iter()
-                .filter(pick_published)
-                .filter(|c| c.tier == best.tier)
-                .min_by(|a, b| earlier(&a.time, &b.time))
-                .unwrap_or(best)
-        } else {
-            best
+/// Picks published and updated among the candidates.
+///
+/// `url_day`: the day in the page's address. Publishing systems write the
+/// day of first publication there and never change it, while JSON-LD and
+/// meta tags get rewritten when a page is re-saved, and UTC stamps fall on
+/// another day than the publisher's own. So a candidate that disagrees with
+/// the address ranks after it, and one that agrees keeps its rank (and its
+/// time of day).
+fn choose(mut cands: Vec<Cand>, url_day: Option<NaiveDate>) -> FoundDates {
+    if let Some(day) = url_day {
+        for c in cands.iter_mut() {
+            if c.tier < tier::URL && c.field != Some(DateField::Updated) {
+                let (t, _) = localize(c, &[]);
+                if t.date() != day {
+                    // After the URL, in the same order among themselves.
+                    c.tier = tier::URL + 1 + c.tier / 2;
+                }
+            }
         }
-    });
+    }
+    cands.sort_by_key(|c| (c.tier, c.pos));
+    let published = cands.iter().find(|c| c.field != Some(DateField::Updated));
     let updated = cands
         .iter()
         .filter(|c| c.field == Some(DateField::Updated))
         .find(|c| published.is_none_or(|p| earlier(&c.time, &p.time).is_ge()));
     let source = |c: &Cand, field| {
+        let (time, clock) = localize(c, &cands);
+        let detail = match clock {
+            Some(other) => format!("{} (offset from {other})", c.detail),
+            None => c.detail.clone(),
+        };
         (
-            c.time,
+            time,
             DateSource {
                 field,
                 method: c.method,
-                detail: c.detail.clone(),
+                detail,
                 raw: c.raw.clone(),
             },
         )
@@ -382,7 +433,8 @@ fn text_cands(
 }
 
 fn url_cand(r: &Resolver, url: Option<&str>, out: &mut Vec<Cand>) -> Option<NaiveDate> {
-    let (d, raw) = url::date(url?)?;
+    let (part, raw) = url::date(url?)?;
+    let d = r.date(part)?;
     let t = PageTime::Date(d);
     if !r.plausible(&t) {
         return None;
@@ -410,6 +462,34 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 /// Dates of an HTML page.
 pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
+    let (cands, _, url_day) = html_cands(doc, hints);
+    choose(cands, url_day)
+}
+
+/// Every candidate the finder weighed, best first, and the text it read:
+/// for finding out why a page got the date it got.
+#[doc(hidden)]
+pub fn explain_html(doc: &scraper::Html, hints: &DateHints) -> String {
+    let (mut cands, window, _) = html_cands(doc, hints);
+    cands.sort_by_key(|c| (c.tier, c.pos));
+    let mut s = String::new();
+    for c in &cands {
+        s.push_str(&format!(
+            "{:>3} {:<28} {:?}/{:?} {} = {:?}\n",
+            c.tier,
+            c.time.to_string(),
+            c.method,
+            c.field,
+            c.detail,
+            c.raw
+        ));
+    }
+    s.push_str("--- text read ---\n");
+    s.push_str(&window);
+    s
+}
+
+fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String, Option<NaiveDate>) {
     let page = Page::walk(doc);
     let mut r = Resolver::new(hints, page.lang.as_deref());
     let mut cands = Vec::new();
@@ -422,6 +502,7 @@ pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
                 continue;
             };
             let tier = match d.rank {
+                0 if d.key == "dateCreated" => tier::JSONLD_ARTICLE_CREATED,
                 0 => tier::JSONLD_ARTICLE,
                 1 => tier::JSONLD_PAGE,
                 2 => tier::JSONLD_OTHER,
@@ -471,9 +552,8 @@ pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
         .url
         .or(page.canonical.as_deref())
         .or(page.og_url.as_deref());
-    if let Some(d) = url_cand(&r, url, &mut cands) {
-        r.evidence.push(d);
-    }
+    let url_day = url_cand(&r, url, &mut cands);
+    r.evidence.extend(url_day);
     r.evidence.extend(cands.iter().map(|c| c.time.date()));
 
     // The text around the headline: bylines, datelines, "Updated …".
@@ -514,15 +594,19 @@ pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
 
     let mut hits_of = elem_hits.into_iter().peekable();
     for (i, e) in page.elems.iter().enumerate() {
-        if e.place.boilerplate {
-            continue;
-        }
         let labeled = e.field.is_some();
         let (method, tier) = match (e.kind, labeled, e.place.in_article) {
             (ElemKind::Time, true, _) => (DateMethod::TimeElement, tier::TIME_LABELED),
             (ElemKind::Time, false, _) => (DateMethod::TimeElement, tier::TIME),
             (ElemKind::Cued, true, _) => (DateMethod::Markup, tier::MARKUP_LABELED),
             (ElemKind::Cued, false, _) => (DateMethod::Markup, tier::MARKUP),
+        };
+        // Boilerplate is told apart by class names, which can mislead: a
+        // date there that says what it is still counts, after the URL.
+        let tier = match (e.place.boilerplate, labeled) {
+            (false, _) => tier,
+            (true, true) => tier::BOILERPLATE_LABELED,
+            (true, false) => tier::WEAKEST,
         };
         if e.from_attr {
             let Some(t) = r.machine(&e.value) else {
@@ -547,10 +631,15 @@ pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
             continue;
         };
         let Some(t) = r.hit(h, true) else { continue };
-        let field = e.field.or(h.label.map(|l| match l {
-            Label::Published => DateField::Published,
-            Label::Updated => DateField::Updated,
-        }));
+        // What the text says ("Veröffentlicht: …") overrules a class name
+        // ("lastUpdated") that a template gives all its dates.
+        let field = h
+            .label
+            .map(|l| match l {
+                Label::Published => DateField::Published,
+                Label::Updated => DateField::Updated,
+            })
+            .or(e.field);
         cands.push(Cand {
             time: t,
             field,
@@ -563,23 +652,47 @@ pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
     }
 
     cands.retain(|c| r.plausible(&c.time));
-    choose(cands)
+
+    // Nothing near the headline: the rest of the text, bylines first (some
+    // templates put "Posted on …" under the article).
+    if !cands
+        .iter()
+        .any(|c| c.field != Some(DateField::Updated) && c.tier <= tier::URL)
+    {
+        const FAR_TEXT: usize = 60_000;
+        let end = floor_char(&page.text, to + FAR_TEXT);
+        for (start, part) in [(to, &page.text[to..end]), (0, &page.text[..from])] {
+            let scan = text::scan(part);
+            let mut far = Vec::new();
+            text_cands(&r, part, &scan.hits, start, &describe, &mut far);
+            for mut c in far {
+                c.tier = if c.tier == tier::TEXT_PROSE {
+                    tier::TEXT_FAR_PROSE
+                } else {
+                    tier::TEXT_FAR
+                };
+                if r.plausible(&c.time) {
+                    cands.push(c);
+                }
+            }
+        }
+    }
+    (cands, window.to_string(), url_day)
 }
 
 /// Dates of a plain-text page (lines as copied from a browser).
 pub fn from_text(text: &str, hints: &DateHints) -> FoundDates {
     let mut r = Resolver::new(hints, None);
     let mut cands = Vec::new();
-    if let Some(d) = url_cand(&r, hints.url, &mut cands) {
-        r.evidence.push(d);
-    }
+    let url_day = url_cand(&r, hints.url, &mut cands);
+    r.evidence.extend(url_day);
     let window = &text[..floor_char(text, TEXT_SCAN)];
     let scan = text::scan(window);
     r.learn_order(&scan.hits);
     r.page_zone = scan.page_zone;
     text_cands(&r, window, &scan.hits, 0, &|_| None, &mut cands);
     cands.retain(|c| r.plausible(&c.time));
-    choose(cands)
+    choose(cands, url_day)
 }
 
 #[cfg(test)]

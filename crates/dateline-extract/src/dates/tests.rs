@@ -1,6 +1,7 @@
 //! Whole-page tests: the specimen, each source, and the choice between them.
 
 use super::*;
+use chrono::Datelike;
 
 const SPECIMEN_HTML: &[u8] =
     include_bytes!("../../../../tests/fixtures/ria-novosti-2014-10-08.html");
@@ -287,4 +288,105 @@ fn empty_and_dateless_pages() {
         from_text("Nothing dated here at 4.20 euros.", &hints()),
         FoundDates::default()
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Date-shaped noise: digits, separators, month names, zone words,
+    /// labels, in any order, so that the matchers' edge cases are reached.
+    fn datey() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "08",
+            "8",
+            "2014",
+            "14",
+            "10",
+            "31",
+            "13",
+            "/",
+            ".",
+            "-",
+            ":",
+            " ",
+            "\n",
+            "+",
+            "04:00",
+            "T",
+            "Z",
+            "p.m.",
+            "am",
+            "Uhr",
+            "h",
+            "October",
+            "Oktober",
+            "октября",
+            "de",
+            "of",
+            "th",
+            "Updated",
+            "Veröffentlicht",
+            "Moscow",
+            "Time",
+            "(",
+            ")",
+            "MSK",
+            "EDT",
+            "GMT",
+            "年",
+            "月",
+            "日",
+            "نيسان",
+            "/",
+            ",",
+            "é",
+            "İ",
+            "\u{307}",
+            "0400",
+            "1412766060",
+        ]);
+        prop::collection::vec(atoms, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn text_parser_never_panics_on_any_string(s in any::<String>()) {
+            let _ = from_text(&s, &hints());
+            let _ = machine::parse(&s);
+        }
+
+        #[test]
+        fn text_parser_never_panics_on_date_shaped_noise(s in datey()) {
+            let f = from_text(&s, &hints());
+            // Whatever is found is plausible and carries its raw text.
+            if let Some((t, src)) = &f.published {
+                prop_assert!(t.date().year() >= MIN_YEAR);
+                prop_assert!(!src.raw.is_empty());
+            }
+            let _ = machine::parse(&s);
+            let _ = from_html(&scraper::Html::parse_document(&s), &hints());
+        }
+    }
+
+    /// A large date-dense input is scanned without blowing up (a quadratic
+    /// scanner made this take minutes; no timing is asserted — a regression
+    /// shows as a test that does not finish).
+    #[test]
+    fn scanning_dense_input_finishes() {
+        let unit = "Updated 08/10/2014 15:01 Moscow Time, 8. Oktober 2014 um 4.20pm EDT | ";
+        let text = unit.repeat(4_000);
+        assert!(text::scan(&text).hits.len() >= 4_000);
+    }
+
+    /// The work per page is bounded whatever the page's size: only a window
+    /// of text is read for dates.
+    #[test]
+    fn plain_text_reads_a_bounded_prefix() {
+        let mut s = "x ".repeat(TEXT_SCAN);
+        s.push_str("Posted 8 October 2014");
+        assert!(from_text(&s, &hints()).published.is_none());
+    }
 }

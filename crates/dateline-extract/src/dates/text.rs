@@ -118,6 +118,10 @@ pub(crate) struct Scan {
 struct Cursor<'t, 'a> {
     t: &'t [Tok<'a>],
     text: &'a str,
+    /// Byte offsets of the text's line breaks, for finding a hit's line in
+    /// logarithmic time (a backwards search per hit would make long
+    /// single-line texts quadratic).
+    newlines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -274,6 +278,10 @@ impl<'a> Cursor<'_, 'a> {
         k += 1;
         if self.is_punct(k, ".").is_some() && self.adjacent(k) {
             k += 1;
+        }
+        // "24 نيسان / أبريل 2020": one month in two calendars' names.
+        if self.is_punct(k, "/").is_some() && self.word(k + 1).and_then(words::month) == Some(m) {
+            k += 2;
         }
         if self.is_punct(k, ",-/").is_some() {
             k += 1;
@@ -583,11 +591,12 @@ impl<'a> Cursor<'_, 'a> {
     }
 
     fn line_len(&self, start: usize, end: usize) -> usize {
-        let from = self.text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let to = self.text[end..]
-            .find('\n')
-            .map_or(self.text.len(), |p| end + p);
-        self.text[from..to].trim().len()
+        let i = self.newlines.partition_point(|&p| p < start);
+        let from = i.checked_sub(1).map_or(0, |k| self.newlines[k] + 1);
+        let j = self.newlines.partition_point(|&p| p < end);
+        let to = self.newlines.get(j).copied().unwrap_or(self.text.len());
+        // Bytes, without trimming: a long line is long either way.
+        to - from
     }
 }
 
@@ -602,7 +611,11 @@ fn two_digit_year(y: u32) -> i32 {
 /// Finds every date and time in `text`.
 pub(crate) fn scan(text: &str) -> Scan {
     let toks = tokenize(text);
-    let c = Cursor { t: &toks, text };
+    let c = Cursor {
+        t: &toks,
+        text,
+        newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+    };
     let mut pieces: Vec<Piece> = Vec::new();
     let mut page_zone: Option<Zone> = None;
     let mut i = 0;
@@ -745,6 +758,8 @@ mod tests {
             ("2014年10月8日", 2014, 10, 8),
             ("2014. október 8.", 2014, 10, 8),
             ("12. März 2015", 2015, 3, 12),
+            ("07 أكتوبر 2020", 2020, 10, 7),
+            ("24 نيسان / أبريل 2020", 2020, 4, 24),
         ] {
             let h = one(text);
             assert_eq!(h.date, ymd(y, m, d), "{text}");

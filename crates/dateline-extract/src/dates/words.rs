@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 /// Month names and abbreviations, grouped by month (index 0 = January).
 ///
 /// English, German, French, Spanish, Italian, Portuguese, Dutch, Russian,
-/// Ukrainian, Polish, Turkish, plus the Scandinavian languages, Indonesian,
-/// Czech, Romanian and Hungarian where they cost nothing. Slavic languages
+/// Ukrainian, Polish, Turkish, Arabic (Egyptian and Levantine one-word
+/// names), plus the Scandinavian languages, Indonesian, Czech, Romanian and
+/// Hungarian where they cost nothing. Slavic languages
 /// write the day's month in the genitive ("8 октября"), so both cases are in.
 const MONTHS: [&[&str]; 12] = [
     &[
@@ -44,6 +45,7 @@ const MONTHS: [&[&str]; 12] = [
         "leden",
         "ianuarie",
         "január",
+        "يناير",
     ],
     &[
         "feb",
@@ -74,6 +76,8 @@ const MONTHS: [&[&str]; 12] = [
         "únor",
         "februarie",
         "február",
+        "فبراير",
+        "شباط",
     ],
     &[
         "mar",
@@ -101,6 +105,8 @@ const MONTHS: [&[&str]; 12] = [
         "březen",
         "martie",
         "március",
+        "مارس",
+        "آذار",
     ],
     &[
         "apr",
@@ -124,6 +130,10 @@ const MONTHS: [&[&str]; 12] = [
         "duben",
         "aprilie",
         "április",
+        "أبريل",
+        "ابريل",
+        "إبريل",
+        "نيسان",
     ],
     &[
         "may",
@@ -144,6 +154,8 @@ const MONTHS: [&[&str]; 12] = [
         "května",
         "květen",
         "május",
+        "مايو",
+        "أيار",
     ],
     &[
         "jun",
@@ -168,6 +180,8 @@ const MONTHS: [&[&str]; 12] = [
         "červen",
         "iunie",
         "június",
+        "يونيو",
+        "حزيران",
     ],
     &[
         "jul",
@@ -193,6 +207,8 @@ const MONTHS: [&[&str]; 12] = [
         "červenec",
         "iulie",
         "július",
+        "يوليو",
+        "تموز",
     ],
     &[
         "aug",
@@ -218,6 +234,9 @@ const MONTHS: [&[&str]; 12] = [
         "srpna",
         "srpen",
         "augusztus",
+        "أغسطس",
+        "اغسطس",
+        "آب",
     ],
     &[
         "sep",
@@ -244,6 +263,8 @@ const MONTHS: [&[&str]; 12] = [
         "září",
         "septembrie",
         "szeptember",
+        "سبتمبر",
+        "أيلول",
     ],
     &[
         "oct",
@@ -270,6 +291,8 @@ const MONTHS: [&[&str]; 12] = [
         "říjen",
         "octombrie",
         "október",
+        "أكتوبر",
+        "اكتوبر",
     ],
     &[
         "nov",
@@ -291,6 +314,7 @@ const MONTHS: [&[&str]; 12] = [
         "kas",
         "listopadu",
         "noiembrie",
+        "نوفمبر",
     ],
     &[
         "dec",
@@ -319,6 +343,7 @@ const MONTHS: [&[&str]; 12] = [
         "prosince",
         "prosinec",
         "decembrie",
+        "ديسمبر",
     ],
 ];
 
