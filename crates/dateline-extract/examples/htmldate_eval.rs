@@ -1,5 +1,5 @@
 //! Runs the date finder over htmldate's evaluation set and prints one JSON
-//! line per page, for `bench/htmldate.py` to score against htmldate.
+//! line per page, for `bench/publication_dates.py` to score against htmldate.
 //!
 //! ```text
 //! cargo run --release -p dateline-extract --example htmldate_eval -- \

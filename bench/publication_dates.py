@@ -14,7 +14,7 @@ with ``extensive_search`` on (htmldate's default) and off, on the same
 pages, and prints per eval file and overall: TP/FP/FN/TN, precision, recall,
 F1 and accuracy as the data set's README defines them, plus time per page.
 
-Usage: bench/htmldate.py [--data DIR] [--verbose] [--no-htmldate] [--limit N] [--no-cache]
+Usage: bench/publication_dates.py [--data DIR] [--verbose] [--no-htmldate] [--limit N] [--no-cache]
 
 --data     the evaluation set (default: ../shared/bench/htmldate beside the workspace)
 --verbose  list the pages Dateline gets wrong, with what it read and htmldate's answer
@@ -33,7 +33,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# This file is named htmldate.py: its folder must not shadow the package.
+# Scripts in this folder must never shadow the peers' packages.
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 EVALS = ("eval_default.json", "eval_mediacloud_2020.json")
