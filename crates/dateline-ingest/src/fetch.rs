@@ -1,4 +1,10 @@
 //! Fetching pages over HTTP(S) with reqwest's blocking client.
+//!
+//! The blocking client fits the CLI's model (rayon workers that each
+//! fetch one page at a time) without making the whole crate async. TLS is
+//! rustls with reqwest's default crypto provider, aws-lc-rs: it builds with
+//! the C compiler alone (no cmake) on the project's machines, so there was
+//! no reason to swap in ring or leave reqwest for ureq.
 
 use crate::error::{io_message, ErrorKind, IngestError};
 use crate::http;
@@ -224,6 +230,12 @@ mod tests {
                     &page("OK"),
                 ),
                 "/no-type" => respond(stream, "200 OK", &[], &page("Untyped")),
+                "/gzipped" => respond(
+                    stream,
+                    "200 OK",
+                    &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                    &crate::testutil::gzip(&page("Zipped")),
+                ),
                 "/missing" => respond(stream, "404 Not Found", &html, b"<p>gone</p>"),
                 "/r1" => respond(stream, "302 Found", &[("Location", "/r2")], b""),
                 "/r2" => respond(stream, "301 Moved Permanently", &[("Location", "/r3")], b""),
@@ -312,6 +324,17 @@ mod tests {
             .unwrap();
         assert_eq!(page.content_type, None);
         assert!(page.fetched.unwrap() >= before - chrono::Duration::seconds(1));
+    }
+
+    #[test]
+    fn compressed_responses_are_decompressed() {
+        let (base, seen) = server();
+        let page = fetcher(Options::default())
+            .fetch(&format!("{base}/gzipped"))
+            .unwrap();
+        assert_eq!(page.bytes, crate::testutil::page("Zipped"));
+        let head = seen.lock().unwrap()[0].to_ascii_lowercase();
+        assert!(head.contains("accept-encoding: gzip,br"), "{head}");
     }
 
     #[test]
