@@ -67,29 +67,41 @@ impl Analysis {
             if let Some(e) = node.element() {
                 let attrs = Attrs::of(e);
                 names[i] = patterns::class_id(attrs.class, attrs.id);
-                let verdict = *verdicts.entry(names[i].clone()).or_insert_with_key(|name| {
-                    (patterns::is_junk(name), patterns::is_content(name))
-                });
+                let verdict = match verdicts.get(&names[i]) {
+                    Some(v) => *v,
+                    None => {
+                        let v = (patterns::is_junk(&names[i]), patterns::is_content(&names[i]));
+                        verdicts.insert(names[i].clone(), v);
+                        v
+                    }
+                };
                 junk[i] = classify(node.tag, &attrs, verdict);
             }
         }
-        let strict = Analysis {
+        let named_paras = paragraphs_in_named(dom, &junk);
+        let mut strict = Analysis {
             stats: sum_stats(dom, &junk),
             junk,
             names,
         };
+        // Name-junk holding hardly any paragraphs cannot be the article:
+        // no need to score the page a second time.
+        if named_paras < 3 {
+            return strict;
+        }
         let strict_best = strict.best_score(dom);
         let lenient_junk: Vec<Junk> = strict
             .junk
             .iter()
             .map(|&j| if j == Junk::Named { Junk::No } else { j })
             .collect();
-        let lenient = Analysis {
+        let mut lenient = Analysis {
             stats: sum_stats(dom, &lenient_junk),
             junk: lenient_junk,
-            names: strict.names.clone(),
+            names: std::mem::take(&mut strict.names),
         };
         let Some(lenient_best) = lenient.best(dom) else {
+            strict.names = lenient.names;
             return strict;
         };
         // Names mislead: page builders call every box a "widget", blogs put
@@ -97,6 +109,7 @@ impl Analysis {
         // leaves a far weaker article than keeping it, the name-junk boxes
         // around (or making up most of) the winner are the article.
         if strict_best >= lenient_best.score * 0.5 {
+            strict.names = std::mem::take(&mut lenient.names);
             return strict;
         }
         let b = lenient_best.node;
@@ -216,6 +229,24 @@ fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Jun
         return Junk::Named;
     }
     Junk::No
+}
+
+/// `<p>` elements inside the outermost name-junk boxes.
+fn paragraphs_in_named(dom: &Dom, junk: &[Junk]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < dom.len() {
+        match junk[i] {
+            Junk::Named => {
+                let end = dom.nodes[i].end;
+                count += dom.nodes[i..end].iter().filter(|n| n.tag == Tag::P).count();
+                i = end;
+            }
+            Junk::Tag | Junk::Hidden => i = dom.nodes[i].end,
+            Junk::No => i += 1,
+        }
+    }
+    count
 }
 
 fn hides(style: &str) -> bool {
