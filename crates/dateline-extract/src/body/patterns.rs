@@ -8,6 +8,12 @@
 
 /// Words that mark boilerplate wherever they appear in a class or id.
 const JUNK_WORDS: &[&str] = &[
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "photo-credit",
+    "image-credit",
     "ad",
     "ads",
     "adv",
@@ -93,6 +99,7 @@ const JUNK_WORDS: &[&str] = &[
 /// Substrings that mark boilerplate even inside longer words
 /// (`sharebar`, `commentlist`, `relatedarticles`).
 const JUNK_PARTS: &[&str] = &[
+    "caption",
     "comment",
     "newsletter",
     "sidebar",

@@ -194,6 +194,7 @@ fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Jun
             | Menu
             | Head
             | Title
+            | Figcaption
             | Meta
             | Link
             | Label
