@@ -25,6 +25,28 @@ static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("closing line pattern")
 });
 
+static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\s\[(]*(?:
+            read\ more | read\ also | also\ read | related(?:\ stories|\ articles|\ coverage|\ content)?\s*: | see\ more | see\ also
+            | more\s*: | also\ on\b | sign\ up | subscribe\b | click\ here | get\ the\ latest | follow\ (?:us|him|her|me)\b
+            | have\ a\ tip | lesen\ sie\ auch | mehr\ zum\ thema | leia\ também | leia\ mais | lire\ aussi | à\ lire\ aussi
+            | ver\ también | lee\ también | leggi\ anche | читайте\ также
+        )",
+    )
+    .expect("promo line pattern")
+});
+
+static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s(]*(?:reporting by|additional reporting|editing by|writing by|compiled by)\b|contributed (?:reporting|to this report)")
+        .expect("credit tail pattern")
+});
+
+/// A line that sends the reader elsewhere: "Read more: …", "Sign up for …".
+pub fn is_promo_line(line: &str) -> bool {
+    line.len() < 300 && PROMO_LINE.is_match(line)
+}
+
 /// A short line that is (mostly) a date or time stamp.
 pub fn is_date_line(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -67,7 +89,11 @@ pub fn tail_len(texts: &[&str], known: &[&str]) -> usize {
     texts
         .iter()
         .rev()
-        .take_while(|t| is_closing_line(t) || known.contains(&norm(t)))
+        .take_while(|t| {
+            is_closing_line(t)
+                || known.contains(&norm(t))
+                || (t.len() < 400 && CREDIT_TAIL.is_match(t))
+        })
         .count()
 }
 
@@ -107,6 +133,22 @@ mod tests {
             "Copyright © 2014 RIA Novosti. All rights reserved.",
         ];
         assert_eq!(head_len(&texts, &["Homeland Security", "RIA Novosti"]), 3);
+        assert_eq!(tail_len(&texts, &[]), 1);
+    }
+
+    #[test]
+    fn promos_and_credits() {
+        assert!(is_promo_line(
+            "Read more: Alibaba poised to launch record-breaking listing"
+        ));
+        assert!(is_promo_line("SEE MORE: Hong Kong protests"));
+        assert!(!is_promo_line(
+            "Readers more often than not agreed with the ruling."
+        ));
+        let texts = [
+            "The story ends here.",
+            "Reporting by Jane Doe; Editing by John Roe",
+        ];
         assert_eq!(tail_len(&texts, &[]), 1);
     }
 

@@ -120,6 +120,7 @@ fn from_text(article: &mut Article, text: &str, today: Option<NaiveDate>) {
 
 /// Drops metadata lines at the body's head and closing lines at its tail.
 fn trim_edges(mut blocks: Vec<(BlockKind, String)>, known: &[&str]) -> Vec<(BlockKind, String)> {
+    blocks.retain(|(_, t)| !edges::is_promo_line(t));
     let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
     let head = edges::head_len(&texts, known);
     let tail = edges::tail_len(&texts[head..], known);

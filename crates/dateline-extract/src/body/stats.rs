@@ -70,7 +70,10 @@ impl Analysis {
                 let verdict = match verdicts.get(&names[i]) {
                     Some(v) => *v,
                     None => {
-                        let v = (patterns::is_junk(&names[i]), patterns::is_content(&names[i]));
+                        let v = (
+                            patterns::is_junk(&names[i]),
+                            patterns::is_content(&names[i]),
+                        );
                         verdicts.insert(names[i].clone(), v);
                         v
                     }
