@@ -10,7 +10,9 @@
 //! `--data` defaults to `../shared/bench/htmldate` next to the workspace.
 //! Each line: `{"eval", "key", "file", "published", "time", "method",
 //! "detail", "raw", "updated", "ms", "dates_ms"}`, where `published` is the
-//! calendar day (what the evaluation compares), `time` the full time with
+//! calendar day (what the evaluation compares) — the publication date, or
+//! failing that the last update, which is what htmldate's `find_date`
+//! returns too — `time` the full time with
 //! its zone, `ms` the whole page (gunzip excluded: decode, parse, dates)
 //! and `dates_ms` the date finder alone.
 
@@ -142,22 +144,23 @@ fn main() {
             pages += 1;
             total_ms += ms;
             dates_ms += dms;
-            let (published, time, method, detail, raw) = match &found.published {
-                Some((t, s)) => (
-                    json!(t.date().to_string()),
-                    json!(t.to_string()),
-                    json!(s.method),
-                    json!(s.detail),
-                    json!(s.raw),
-                ),
-                None => (
-                    Value::Null,
-                    Value::Null,
-                    Value::Null,
-                    Value::Null,
-                    Value::Null,
-                ),
-            };
+            let (published, time, method, detail, raw) =
+                match found.published.as_ref().or(found.updated.as_ref()) {
+                    Some((t, s)) => (
+                        json!(t.date().to_string()),
+                        json!(t.to_string()),
+                        json!(s.method),
+                        json!(s.detail),
+                        json!(s.raw),
+                    ),
+                    None => (
+                        Value::Null,
+                        Value::Null,
+                        Value::Null,
+                        Value::Null,
+                        Value::Null,
+                    ),
+                };
             let line = json!({
                 "eval": eval,
                 "key": key,

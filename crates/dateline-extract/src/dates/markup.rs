@@ -63,6 +63,9 @@ pub(crate) struct Page {
     pub canonical: Option<String>,
     pub og_url: Option<String>,
     pub jsonld: Vec<String>,
+    /// `"createdAt": "2022-01-31T15:58:43+01:00"` and the like, from the
+    /// JSON state that script-built pages embed: (key, value), first of each key.
+    pub script_dates: Vec<(String, String)>,
     pub metas: Vec<MetaItem>,
     pub elems: Vec<ElemItem>,
     /// Visible text outside boilerplate, blocks on their own lines.
@@ -265,6 +268,32 @@ fn is_boilerplate(tag: &str, e: &Element, in_article: bool) -> bool {
 
 /// The JSON-LD in a `<script>`: typed `application/ld+json`, or untyped
 /// but plainly schema.org JSON (some CMSs leave the type out).
+/// Publication keys of embedded JSON whose values are ISO dates.
+static SCRIPT_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r#"\\?"(created_?[aA]t|date_?[pP]ublished|published_?[aA]t|publish_?[dD]ate|pub_?[dD]ate|date_?[cC]reated|first_?[pP]ublished(?:_?[aA]t|_?[dD]ate)?)\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\\?""#,
+    )
+    .expect("script date pattern")
+});
+
+/// How many script dates a page keeps: the first of each key is enough.
+const SCRIPT_DATES_MAX: usize = 8;
+
+fn script_dates(script: &str, out: &mut Vec<(String, String)>) {
+    if out.len() >= SCRIPT_DATES_MAX || !script.contains('"') {
+        return;
+    }
+    for caps in SCRIPT_DATE.captures_iter(script) {
+        let key = caps[1].to_string();
+        if !out.iter().any(|(k, _)| *k == key) {
+            out.push((key, caps[2].to_string()));
+            if out.len() >= SCRIPT_DATES_MAX {
+                return;
+            }
+        }
+    }
+}
+
 fn json_ld_text(e: &Element, node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
     let typed = match e.attr("type").map(str::trim) {
         Some(t) if t.to_ascii_lowercase().contains("ld+json") => true,
@@ -355,6 +384,10 @@ impl Page {
                         if tag == "script" {
                             if let Some(ld) = json_ld_text(e, node) {
                                 page.jsonld.push(ld);
+                            } else if let Some(t) =
+                                node.first_child().and_then(|c| c.value().as_text())
+                            {
+                                script_dates(t, &mut page.script_dates);
                             }
                         }
                         let words = attr_words(e);

@@ -258,6 +258,8 @@ mod tier {
     pub const BOILERPLATE_LABELED: u8 = 105;
     pub const TEXT_FAR: u8 = 110;
     pub const TEXT_FAR_PROSE: u8 = 115;
+    /// A date key in a page's embedded JSON state: a last resort.
+    pub const SCRIPT_JSON: u8 = 118;
     pub const WEAKEST: u8 = 120;
 }
 
@@ -528,6 +530,20 @@ fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String, Opt
                 raw: d.value,
             });
         }
+    }
+    for (i, (key, value)) in page.script_dates.iter().enumerate() {
+        let Some(t) = r.machine(value) else {
+            continue;
+        };
+        cands.push(Cand {
+            time: t,
+            field: Some(DateField::Published),
+            method: DateMethod::Markup,
+            tier: tier::SCRIPT_JSON,
+            pos: i,
+            detail: format!("script json {key}"),
+            raw: value.clone(),
+        });
     }
     for m in &page.metas {
         let Some(t) = r.machine(&m.value) else {
