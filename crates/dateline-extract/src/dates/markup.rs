@@ -784,3 +784,33 @@ mod tests {
         assert_eq!(p.elems[0].detail, "span.date text");
     }
 }
+
+#[cfg(test)]
+mod script_date_tests {
+    use super::*;
+
+    #[test]
+    fn embedded_json_dates() {
+        let mut out = Vec::new();
+        script_dates(
+            r#"window.__STATE__={"photo":{"created_at":"2013-02-16T04:36:36-05:00","rating":4},"user":{"created_at":"2010-01-01"},"post":{\"publishedAt\":\"2022-01-31T15:58:43+01:00\"}}"#,
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                (
+                    "created_at".to_string(),
+                    "2013-02-16T04:36:36-05:00".to_string()
+                ),
+                (
+                    "publishedAt".to_string(),
+                    "2022-01-31T15:58:43+01:00".to_string()
+                ),
+            ]
+        );
+        let mut none = Vec::new();
+        script_dates("var x = 'created_at: 2013-02-16';", &mut none);
+        assert!(none.is_empty());
+    }
+}
