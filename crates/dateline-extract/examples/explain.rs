@@ -14,6 +14,6 @@ fn main() {
     } else {
         raw
     };
-    let text = dateline_extract::decode::decode(&bytes, None).text;
+    let text = dateline_extract::decode::decode(&bytes, None).text.into_owned();
     print!("{}", dateline_extract::explain_body(&text));
 }

@@ -8,6 +8,7 @@
 //! UTF-8, yields to UTF-8.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// How the charset was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +21,10 @@ pub enum CharsetSource {
 
 /// A page's text and how it was decoded.
 #[derive(Debug, Clone)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the input when it is already valid UTF-8: most pages
+    /// are, and copying them costs more than the detection.
+    pub text: Cow<'a, str>,
     pub encoding: &'static Encoding,
     pub source: CharsetSource,
     /// Bytes that were not valid in `encoding` and became U+FFFD.
@@ -30,7 +33,7 @@ pub struct Decoded {
     pub overruled: Option<String>,
 }
 
-impl Decoded {
+impl Decoded<'_> {
     /// Human-readable warnings for the article.
     pub fn warnings(&self) -> Vec<String> {
         let mut w = Vec::new();
@@ -55,11 +58,11 @@ impl Decoded {
 const META_SCAN: usize = 8192;
 
 /// Decodes `bytes`; `content_type` is the HTTP header, if any.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Decoded {
-            text: text.into_owned(),
+            text,
             encoding: enc,
             source: CharsetSource::Bom,
             had_errors,
@@ -85,7 +88,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         let (text, _, had_errors) = enc.decode(bytes);
         if !had_errors {
             return Decoded {
-                text: text.into_owned(),
+                text,
                 encoding: enc,
                 source,
                 had_errors,
@@ -95,7 +98,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         // Declared wrong: prefer UTF-8 when the bytes are valid UTF-8.
         if let Ok(s) = std::str::from_utf8(bytes) {
             return Decoded {
-                text: s.to_owned(),
+                text: Cow::Borrowed(s),
                 encoding: UTF_8,
                 source: CharsetSource::Detected,
                 had_errors: false,
@@ -103,7 +106,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
             };
         }
         return Decoded {
-            text: text.into_owned(),
+            text,
             encoding: enc,
             source,
             had_errors,
@@ -113,7 +116,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
 
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Decoded {
-            text: s.to_owned(),
+            text: Cow::Borrowed(s),
             encoding: UTF_8,
             source: CharsetSource::Detected,
             had_errors: false,
@@ -133,7 +136,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     };
     let (text, _, had_errors) = enc.decode(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: enc,
         source: CharsetSource::Detected,
         had_errors,
