@@ -14,6 +14,8 @@ fn main() {
     } else {
         raw
     };
-    let text = dateline_extract::decode::decode(&bytes, None).text.into_owned();
+    let text = dateline_extract::decode::decode(&bytes, None)
+        .text
+        .into_owned();
     print!("{}", dateline_extract::explain_body(&text));
 }

@@ -208,6 +208,10 @@ pub fn is_content(name: &str) -> bool {
     if name.is_empty() {
         return false;
     }
+    // Embedded posts quoted by the story: "social-media-embed", "twitter-tweet".
+    if name.contains("embed") && !name.contains("share") || name.contains("twitter-tweet") {
+        return true;
+    }
     name.split_ascii_whitespace()
         .any(|token| CONTENT_WORDS.contains(&token))
         || words(name).any(|w| CONTENT_WORDS.contains(&w))
@@ -240,5 +244,7 @@ mod tests {
         assert!(is_content("article-body"));
         assert!(is_content("story"));
         assert!(!is_content("masthead"));
+        assert!(is_content("social-media-embed"));
+        assert!(!is_content("share-embed-code"));
     }
 }

@@ -172,6 +172,8 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// `content_name` includes names of embedded posts (`social-media-embed`):
+/// quoted tweets are part of the story even though their box says "social".
 fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Junk {
     use Tag::*;
     if matches!(
