@@ -129,7 +129,11 @@ pub fn best(dom: &Dom, an: &Analysis, score: &[f32]) -> Option<Candidate> {
         while anc != 0 {
             let holding = rivals.iter().filter(|&&r| dom.contains(anc, r)).count();
             if holding >= 2 {
-                node = anc;
+                // Rival boxes under a list of links are teasers, not parts
+                // of one article: keep the best box.
+                if an.stats[anc].link_density() < 0.5 {
+                    node = anc;
+                }
                 break;
             }
             anc = dom.nodes[anc].parent;
