@@ -139,7 +139,6 @@ const CONTENT_WORDS: &[&str] = &[
     "h-entry",
     "main",
     "post",
-    "text",
     "story",
     "blog",
     "prose",
@@ -168,7 +167,6 @@ const CONTENT_PARTS: &[&str] = &[
     "postbody",
     "main",
     "body",
-    "text",
 ];
 
 /// Lower-cased `class` and `id` of an element, joined by a space.
