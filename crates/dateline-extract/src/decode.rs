@@ -86,24 +86,11 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
             enc
         };
         let (text, _, had_errors) = enc.decode(bytes);
-        if !had_errors {
-            return Decoded {
-                text,
-                encoding: enc,
-                source,
-                had_errors,
-                overruled: None,
-            };
-        }
         // Declared wrong: prefer UTF-8 when the bytes are valid UTF-8.
-        if let Ok(s) = std::str::from_utf8(bytes) {
-            return Decoded {
-                text: Cow::Borrowed(s),
-                encoding: UTF_8,
-                source: CharsetSource::Detected,
-                had_errors: false,
-                overruled: Some(enc.name().to_string()),
-            };
+        if had_errors {
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                return valid_utf8(s, Some(enc.name().to_string()));
+            }
         }
         return Decoded {
             text,
@@ -115,13 +102,7 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     }
 
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: Cow::Borrowed(s),
-            encoding: UTF_8,
-            source: CharsetSource::Detected,
-            had_errors: false,
-            overruled: None,
-        };
+        return valid_utf8(s, None);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(
@@ -141,6 +122,17 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
         source: CharsetSource::Detected,
         had_errors,
         overruled: None,
+    }
+}
+
+/// Input that is valid UTF-8, borrowed as it is.
+fn valid_utf8(s: &str, overruled: Option<String>) -> Decoded<'_> {
+    Decoded {
+        text: Cow::Borrowed(s),
+        encoding: UTF_8,
+        source: CharsetSource::Detected,
+        had_errors: false,
+        overruled,
     }
 }
 

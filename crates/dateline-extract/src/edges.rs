@@ -65,11 +65,7 @@ pub fn is_closing_line(line: &str) -> bool {
 /// How many blocks at the head of `texts` are metadata, given the values
 /// metadata already holds (compared ignoring case and punctuation).
 pub fn head_len(texts: &[&str], known: &[&str]) -> usize {
-    let known: Vec<String> = known
-        .iter()
-        .map(|k| norm(k))
-        .filter(|k| !k.is_empty())
-        .collect();
+    let known = normalized(known);
     texts
         .iter()
         .take_while(|t| {
@@ -81,11 +77,7 @@ pub fn head_len(texts: &[&str], known: &[&str]) -> usize {
 
 /// How many blocks at the tail of `texts` are closing lines.
 pub fn tail_len(texts: &[&str], known: &[&str]) -> usize {
-    let known: Vec<String> = known
-        .iter()
-        .map(|k| norm(k))
-        .filter(|k| !k.is_empty())
-        .collect();
+    let known = normalized(known);
     texts
         .iter()
         .rev()
@@ -95,6 +87,14 @@ pub fn tail_len(texts: &[&str], known: &[&str]) -> usize {
                 || (t.len() < 400 && CREDIT_TAIL.is_match(t))
         })
         .count()
+}
+
+fn normalized(known: &[&str]) -> Vec<String> {
+    known
+        .iter()
+        .map(|k| norm(k))
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// "By Jane Doe", "Reuters Staff": a byline standing alone.
