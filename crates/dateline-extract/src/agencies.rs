@@ -90,9 +90,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("Philippine News Agency", &["PNA"]),
     ("Thai News Agency", &[]),
     ("KCNA", &["Korean Central News Agency"]),
-    ("Yonhap", &[]),
     ("Dow Jones", &["Dow Jones Newswires"]),
-    ("Bloomberg", &[]),
     ("Voice of America", &["VOA"]),
     ("Deutsche Welle", &["DW"]),
     (
@@ -102,7 +100,6 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("IPS", &["Inter Press Service"]),
     ("NAN", &["News Agency of Nigeria"]),
     ("KNA", &["Kenya News Agency"]),
-    ("APS", &[]),
     ("MAP", &["Maghreb Arabe Presse"]),
     ("TAP", &["Tunis Afrique Presse"]),
     ("SAPA", &["South African Press Association"]),
@@ -127,6 +124,15 @@ pub fn canonical(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_agency_listed_once() {
+        let mut names: Vec<&str> = AGENCIES.iter().map(|(c, _)| *c).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
 
     #[test]
     fn credits_resolve() {

@@ -289,6 +289,11 @@ impl<'a> Cursor<'_, 'a> {
         if self.word_is(k, &["de", "del"]) {
             k += 1;
         }
+        self.year_closing(k, m, d)
+    }
+
+    /// The four-digit year at `k` that ends a day-and-month date.
+    fn year_closing(&self, k: usize, m: u32, d: u32) -> Option<(DatePart, usize)> {
         let y = self.num(k, 4, 4)?;
         if !self.free_right(k + 1) {
             return None;
@@ -309,12 +314,7 @@ impl<'a> Cursor<'_, 'a> {
         if self.is_punct(k, ",").is_some() {
             k += 1;
         }
-        let y = self.num(k, 4, 4)?;
-        if !self.free_right(k + 1) {
-            return None;
-        }
-        let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
-        Some((DatePart::Ymd(date), k + 1))
+        self.year_closing(k, m, d)
     }
 
     /// `2014年10月8日`, `2014년 10월 8일`, and Hungarian `2014. október 8.`.
