@@ -1,4 +1,4 @@
-use crate::{InputRef, PageTime, SCHEMA_VERSION};
+use crate::{Analysis, InputRef, PageTime, SCHEMA_VERSION};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,11 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// What went wrong but did not stop extraction (bad charset, truncated page…).
     pub warnings: Vec<String>,
+    /// Entities, quotes and times, once the analysis stage has run.
+    /// Flattened: an analysed article has top-level `entities`, `quotes`
+    /// and `times`; one never analysed has none of the three.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<Analysis>,
 }
 
 impl Article {
@@ -61,6 +66,7 @@ impl Article {
             text: String::new(),
             blocks: Vec::new(),
             warnings: Vec::new(),
+            analysis: None,
         }
     }
 
@@ -188,5 +194,21 @@ mod tests {
                 (BlockKind::Paragraph, "Body é text.")
             ]
         );
+    }
+
+    #[test]
+    fn analysis_is_flattened_and_absent_until_run() {
+        let mut a = Article::new(InputRef::Stdin);
+        let json = serde_json::to_value(&a).unwrap();
+        assert!(json.get("entities").is_none() && json.get("times").is_none());
+        let back: Article = serde_json::from_value(json).unwrap();
+        assert_eq!(back.analysis, None);
+
+        a.analysis = Some(Analysis::default());
+        let json = serde_json::to_value(&a).unwrap();
+        assert_eq!(json["entities"], serde_json::json!([]));
+        assert_eq!(json["quotes"], serde_json::json!([]));
+        let back: Article = serde_json::from_value(json).unwrap();
+        assert_eq!(back.analysis, Some(Analysis::default()));
     }
 }

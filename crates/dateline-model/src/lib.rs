@@ -5,11 +5,16 @@
 //! by `schema/article.schema.json` and versioned by [`SCHEMA_VERSION`]:
 //! a field is never renamed or given a new meaning without bumping it.
 
+mod analysis;
 mod article;
 mod input;
 mod page;
 mod time;
 
+pub use analysis::{
+    Analysis, Entity, EntityKind, Mention, MentionForm, Quote, QuoteKind, Span, TimeExpression,
+    TimeKind,
+};
 pub use article::{Article, Block, BlockKind, DateField, DateMethod, DateSource, Dateline};
 pub use input::InputRef;
 pub use page::RawPage;
