@@ -83,7 +83,9 @@ fn main() {
             std::process::exit(1)
         });
         let decoded = dateline_extract::decode::decode(&bytes, None);
-        let doc = scraper::Html::parse_document(&decoded.text);
+        let prepared = dateline_extract::prepare_html(&decoded.text);
+        let doc = dateline_extract::dom::Document::parse(&prepared.html);
+        let dom = dateline_extract::dom::Dom::new(&doc);
         let url = evals
             .iter()
             .chain(
@@ -105,7 +107,7 @@ fn main() {
             ..DateHints::default()
         };
         println!("url: {url:?}");
-        print!("{}", dates::explain_html(&doc, &hints));
+        print!("{}", dates::explain_html(&dom, &prepared.scripts, &hints));
         return;
     }
     let stdout = std::io::stdout();
@@ -130,14 +132,16 @@ fn main() {
             };
             let t0 = Instant::now();
             let decoded = dateline_extract::decode::decode(&bytes, None);
-            let doc = scraper::Html::parse_document(&decoded.text);
+            let prepared = dateline_extract::prepare_html(&decoded.text);
+            let doc = dateline_extract::dom::Document::parse(&prepared.html);
+            let dom = dateline_extract::dom::Dom::new(&doc);
             let t1 = Instant::now();
             let hints = DateHints {
                 url: Some(key),
                 today,
                 ..DateHints::default()
             };
-            let found = dates::from_html(&doc, &hints);
+            let found = dates::from_html(&dom, &prepared.scripts, &hints);
             let t2 = Instant::now();
             let ms = (t2 - t0).as_secs_f64() * 1e3;
             let dms = (t2 - t1).as_secs_f64() * 1e3;

@@ -3,7 +3,7 @@
 //! The pipeline, in the order [`extract`] runs it:
 //! 1. [`sniff`] decides what the bytes are (HTML, plain text, binary, empty);
 //! 2. [`decode`] turns them into text (BOM, HTTP charset, `<meta>`, then detection);
-//! 3. HTML is parsed once with html5ever (via `scraper`) and flattened
+//! 3. HTML is parsed once with html5ever (into our own arena) and flattened
 //!    (`dom`); everything after reads that one tree;
 //! 4. `meta` reads title, site, section, authors, source, language… from
 //!    JSON-LD, meta tags and markup;
@@ -20,15 +20,16 @@ mod body;
 mod dateline;
 pub mod dates;
 pub mod decode;
-mod dom;
+pub mod dom;
 mod edges;
 mod error;
 mod meta;
-mod nesting;
 mod plaintext;
+mod prepare;
 mod sniff;
 
 pub use error::ExtractError;
+pub use prepare::{prepare as prepare_html, Prepared};
 pub use sniff::Kind;
 
 use chrono::{Datelike, NaiveDate};
@@ -63,7 +64,8 @@ pub fn extract(page: &RawPage, _options: &Options) -> Result<Article, ExtractErr
 }
 
 fn from_html(article: &mut Article, html: &str, today: Option<NaiveDate>) {
-    let doc = scraper::Html::parse_document(&nesting::cap_depth(html));
+    let prepared = prepare::prepare(html);
+    let doc = dom::Document::parse(&prepared.html);
     let dom = dom::Dom::new(&doc);
     let meta = meta::from_html(&dom, article.url.as_deref());
     let blocks = body::extract(&dom, meta.title.as_deref());
@@ -82,7 +84,7 @@ fn from_html(article: &mut Article, html: &str, today: Option<NaiveDate>) {
         dateline_month_day: dateline.as_ref().and_then(|d| d.month_day),
         today,
     };
-    let found = dates::from_html(&doc, &hints);
+    let found = dates::from_html(&dom, &prepared.scripts, &hints);
     article.title = meta.title;
     article.site_name = meta.site_name;
     article.canonical_url = meta.canonical_url;
@@ -276,6 +278,6 @@ fn iso639_1(code: &str) -> &str {
 /// Why the body extractor chose what it chose, for tuning and bug reports.
 #[doc(hidden)]
 pub fn explain_body(html: &str) -> String {
-    let doc = scraper::Html::parse_document(html);
+    let doc = dom::Document::parse(&prepare::prepare(html).html);
     body::explain(&dom::Dom::new(&doc))
 }

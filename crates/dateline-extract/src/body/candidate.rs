@@ -5,7 +5,6 @@
 //! flows to its ancestors, less at each level. An ancestor's score is then
 //! discounted by its link density, so a list of headlines never wins.
 
-use super::patterns;
 use super::stats::{Analysis, Junk};
 use crate::dom::{Dom, NodeIdx, Tag};
 
@@ -97,7 +96,7 @@ fn initial_score(dom: &Dom, an: &Analysis, i: NodeIdx) -> f32 {
         Tag::Th | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => -5.0,
         _ => 0.0,
     };
-    base + patterns::weight(&an.names[i])
+    base + an.verdicts[i].weight()
         + if dom.nodes[i]
             .attr("itemprop")
             .is_some_and(|p| p.contains("articleBody"))

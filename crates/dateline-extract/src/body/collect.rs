@@ -1,6 +1,5 @@
 //! Turning the chosen container into paragraphs, leaving boilerplate out.
 
-use super::patterns;
 use super::stats::{Analysis, Junk};
 use crate::dom::{push_collapsed, Dom, NodeIdx, Tag};
 use dateline_model::BlockKind;
@@ -42,7 +41,7 @@ pub fn is_noise_box(dom: &Dom, an: &Analysis, i: NodeIdx, score: f32, root_text:
     if st.text * 2 > root_text {
         return false;
     }
-    let weight = patterns::weight(&an.names[i]);
+    let weight = an.verdicts[i].weight();
     if weight + score < 0.0 {
         return true;
     }

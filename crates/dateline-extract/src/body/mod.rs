@@ -52,7 +52,7 @@ fn with_siblings(
         return vec![best];
     }
     let threshold = (best_score * 0.2).max(10.0);
-    let best_name = &an.names[best];
+    let best_name = dom.class_id(best);
     dom.children(parent)
         .filter(|&s| {
             if s == best {
@@ -62,7 +62,7 @@ fn with_siblings(
                 return false;
             }
             let mut bonus = 0.0;
-            if !best_name.is_empty() && an.names[s] == *best_name {
+            if !best_name.is_empty() && dom.class_id(s) == best_name {
                 bonus = best_score * 0.2;
             }
             if score[s] + bonus >= threshold {
@@ -122,7 +122,7 @@ pub fn explain(dom: &Dom) -> String {
         format!(
             "#{i} <{:?} {:?}> score {:.1} text {} paras {} links {:.2} depth {}",
             dom.nodes[i].tag,
-            an.names[i],
+            dom.class_id(i),
             score[i],
             st.text,
             st.paras,

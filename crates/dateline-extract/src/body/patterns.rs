@@ -6,6 +6,10 @@
 //! spaces and case changes are not split), so "ad" matches `ad-slot` but
 //! not `header` or `download`.
 
+use aho_corasick::AhoCorasick;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Words that mark boilerplate wherever they appear in a class or id.
 const JUNK_WORDS: &[&str] = &[
     "caption",
@@ -169,68 +173,102 @@ const CONTENT_PARTS: &[&str] = &[
     "body",
 ];
 
-/// Lower-cased `class` and `id` of an element, joined by a space.
-pub fn class_id(class: Option<&str>, id: Option<&str>) -> String {
-    let mut s = String::new();
-    if let Some(c) = class {
-        s.push_str(c);
-    }
-    if let Some(i) = id {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.make_ascii_lowercase();
-    s
+/// What a class/id name says about its element.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// It marks boilerplate.
+    pub junk: bool,
+    /// It marks the article's own content.
+    pub content: bool,
 }
+
+impl Verdict {
+    /// Readability's class weight: +25 for content names, −25 for boilerplate.
+    pub fn weight(self) -> f32 {
+        25.0 * (self.content as i32 - self.junk as i32) as f32
+    }
+}
+
+/// Every substring pattern, found in one scan of a name.
+struct Parts {
+    automaton: AhoCorasick,
+    junk: u64,
+    content: u64,
+    embed: u64,
+    share: u64,
+    tweet: u64,
+}
+
+static PARTS: LazyLock<Parts> = LazyLock::new(|| {
+    let extra = ["embed", "share", "twitter-tweet"];
+    let all: Vec<&str> = JUNK_PARTS
+        .iter()
+        .chain(CONTENT_PARTS)
+        .chain(&extra)
+        .copied()
+        .collect();
+    assert!(all.len() <= 64, "part patterns fit a u64");
+    let bits = |from: usize, n: usize| (from..from + n).fold(0u64, |m, i| m | 1 << i);
+    let content_from = JUNK_PARTS.len();
+    let extra_from = content_from + CONTENT_PARTS.len();
+    Parts {
+        automaton: AhoCorasick::new(&all).expect("part patterns build"),
+        junk: bits(0, JUNK_PARTS.len()),
+        content: bits(content_from, CONTENT_PARTS.len()),
+        embed: 1 << extra_from,
+        share: 1 << (extra_from + 1),
+        tweet: 1 << (extra_from + 2),
+    }
+});
+
+static JUNK_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| JUNK_WORDS.iter().copied().collect());
+static CONTENT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CONTENT_WORDS.iter().copied().collect());
 
 fn words(name: &str) -> impl Iterator<Item = &str> {
     name.split(|c: char| c.is_ascii_whitespace() || c == '_' || c == '-' || c == ':')
         .filter(|w| !w.is_empty())
 }
 
-/// Does the class/id mark boilerplate?
-pub fn is_junk(name: &str) -> bool {
+/// Judges a lower-cased class/id name (see [`crate::dom::Element::class_id`]).
+pub fn judge(name: &str) -> Verdict {
     if name.is_empty() {
-        return false;
+        return Verdict::default();
     }
-    // Compound words first ("most-read") then parts, then single words.
-    JUNK_PARTS.iter().any(|p| name.contains(p))
-        || words(name).any(|w| JUNK_WORDS.contains(&w))
-        || name
-            .split_ascii_whitespace()
-            .any(|token| JUNK_WORDS.contains(&token))
-}
-
-/// Does the class/id mark the article's own content?
-pub fn is_content(name: &str) -> bool {
-    if name.is_empty() {
-        return false;
+    let parts = &*PARTS;
+    let mut hits = 0u64;
+    for m in parts.automaton.find_overlapping_iter(name) {
+        hits |= 1 << m.pattern().as_usize();
     }
-    // Embedded posts quoted by the story: "social-media-embed", "twitter-tweet".
-    if name.contains("embed") && !name.contains("share") || name.contains("twitter-tweet") {
-        return true;
+    let has = |bit: u64| hits & bit != 0;
+    // A whole word of the name (split at `-`, `_`, `:`, spaces), or a whole
+    // space-separated token ("most-read", "sr-only").
+    let word_in = |set: &HashSet<&str>| {
+        words(name).any(|w| set.contains(w))
+            || name.split_ascii_whitespace().any(|t| set.contains(t))
+    };
+    Verdict {
+        junk: has(parts.junk) || word_in(&JUNK_SET),
+        // Embedded posts quoted by the story: "social-media-embed", "twitter-tweet".
+        content: (has(parts.embed) && !has(parts.share))
+            || has(parts.tweet)
+            || has(parts.content)
+            || word_in(&CONTENT_SET),
     }
-    name.split_ascii_whitespace()
-        .any(|token| CONTENT_WORDS.contains(&token))
-        || words(name).any(|w| CONTENT_WORDS.contains(&w))
-        || CONTENT_PARTS.iter().any(|p| name.contains(p))
-}
-
-/// Readability's class weight: +25 for content names, −25 for boilerplate.
-pub fn weight(name: &str) -> f32 {
-    let mut w = 0.0;
-    if is_content(name) {
-        w += 25.0;
-    }
-    if is_junk(name) {
-        w -= 25.0;
-    }
-    w
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_junk(name: &str) -> bool {
+        judge(name).junk
+    }
+
+    fn is_content(name: &str) -> bool {
+        judge(name).content
+    }
 
     #[test]
     fn whole_words_only_for_short_names() {
@@ -244,5 +282,8 @@ mod tests {
         assert!(!is_content("masthead"));
         assert!(is_content("social-media-embed"));
         assert!(!is_content("share-embed-code"));
+        assert!(is_junk("sr-only") && is_junk("x most-read"));
+        assert_eq!(judge("story-body social-share").weight(), 0.0);
+        assert_eq!(judge("").weight(), 0.0);
     }
 }

@@ -50,42 +50,33 @@ pub enum Junk {
 
 pub struct Analysis {
     pub junk: Vec<Junk>,
-    /// Lower-cased class and id of each element.
-    pub names: Vec<String>,
+    /// What each element's class and id say.
+    pub verdicts: Vec<patterns::Verdict>,
     pub stats: Vec<Stats>,
 }
 
 impl Analysis {
     pub fn new(dom: &Dom) -> Self {
         let n = dom.len();
-        let mut names = vec![String::new(); n];
+        let mut verdicts = vec![patterns::Verdict::default(); n];
         let mut junk = vec![Junk::No; n];
         // Pages repeat the same class names hundreds of times (menu items,
         // list entries): judge each name once.
-        let mut verdicts: HashMap<String, (bool, bool)> = HashMap::new();
+        let mut judged: HashMap<&str, patterns::Verdict> = HashMap::new();
         for (i, node) in dom.nodes.iter().enumerate() {
             if let Some(e) = node.element() {
-                let attrs = Attrs::of(e);
-                names[i] = patterns::class_id(attrs.class, attrs.id);
-                let verdict = match verdicts.get(&names[i]) {
-                    Some(v) => *v,
-                    None => {
-                        let v = (
-                            patterns::is_junk(&names[i]),
-                            patterns::is_content(&names[i]),
-                        );
-                        verdicts.insert(names[i].clone(), v);
-                        v
-                    }
-                };
-                junk[i] = classify(node.tag, &attrs, verdict);
+                let name = e.class_id();
+                if !name.is_empty() {
+                    verdicts[i] = *judged.entry(name).or_insert_with(|| patterns::judge(name));
+                }
+                junk[i] = classify(node.tag, &Attrs::of(e), verdicts[i]);
             }
         }
         let named_paras = paragraphs_in_named(dom, &junk);
         let mut strict = Analysis {
             stats: sum_stats(dom, &junk),
             junk,
-            names,
+            verdicts,
         };
         // Name-junk holding hardly any paragraphs cannot be the article:
         // no need to score the page a second time.
@@ -101,10 +92,10 @@ impl Analysis {
         let mut lenient = Analysis {
             stats: sum_stats(dom, &lenient_junk),
             junk: lenient_junk,
-            names: std::mem::take(&mut strict.names),
+            verdicts: std::mem::take(&mut strict.verdicts),
         };
         let Some(lenient_best) = lenient.best(dom) else {
-            strict.names = lenient.names;
+            strict.verdicts = lenient.verdicts;
             return strict;
         };
         // Names mislead: page builders call every box a "widget", blogs put
@@ -112,7 +103,7 @@ impl Analysis {
         // leaves a far weaker article than keeping it, the name-junk boxes
         // around (or making up most of) the winner are the article.
         if strict_best >= lenient_best.score * 0.5 {
-            strict.names = std::mem::take(&mut lenient.names);
+            strict.verdicts = std::mem::take(&mut lenient.verdicts);
             return strict;
         }
         let b = lenient_best.node;
@@ -130,7 +121,7 @@ impl Analysis {
         Analysis {
             stats: sum_stats(dom, &junk),
             junk,
-            names: lenient.names,
+            verdicts: lenient.verdicts,
         }
     }
 
@@ -155,7 +146,7 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    fn of(e: &'a scraper::node::Element) -> Self {
+    fn of(e: &'a crate::dom::Element) -> Self {
         let mut a = Attrs::default();
         for (name, value) in e.attrs() {
             match name {
@@ -172,9 +163,9 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// `content_name` includes names of embedded posts (`social-media-embed`):
+/// A content verdict includes names of embedded posts (`social-media-embed`):
 /// quoted tweets are part of the story even though their box says "social".
-fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Junk {
+fn classify(tag: Tag, e: &Attrs, name: patterns::Verdict) -> Junk {
     use Tag::*;
     if matches!(
         tag,
@@ -231,7 +222,7 @@ fn classify(tag: Tag, e: &Attrs, (junk_name, content_name): (bool, bool)) -> Jun
     if matches!(tag, Html | Body | Main | Article) {
         return Junk::No;
     }
-    if junk_name && !content_name {
+    if name.junk && !name.content {
         return Junk::Named;
     }
     Junk::No

@@ -8,11 +8,8 @@
 //! too, so the pass stays linear in the page's size.
 
 use super::meta;
+use crate::dom::{Dom, Edge, Element, Kind, NodeIdx};
 use dateline_model::DateField;
-use ego_tree::iter::Edge;
-use ego_tree::NodeId;
-use scraper::node::Element;
-use scraper::{ElementRef, Html, Node};
 
 /// Where on the page an element stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,7 +73,7 @@ pub(crate) struct Page {
     /// Offsets in `text` where an article element starts.
     pub articles: Vec<usize>,
     /// For each piece of `text`, the element it came from.
-    chunks: Vec<(usize, NodeId)>,
+    chunks: Vec<(usize, NodeIdx)>,
 }
 
 /// The visible text kept, at most. A headline is near the top of any sane
@@ -294,21 +291,20 @@ fn script_dates(script: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn json_ld_text(e: &Element, node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+fn json_ld_text(dom: &Dom, idx: NodeIdx, e: &Element) -> Option<String> {
     let typed = match e.attr("type").map(str::trim) {
         Some(t) if t.to_ascii_lowercase().contains("ld+json") => true,
         None | Some("") => false,
         Some(_) => return None,
     };
-    let el = ElementRef::wrap(node)?;
     if !typed {
-        let first = node.first_child()?.value().as_text()?;
+        let first = dom.first_text(idx)?;
         let head = first.trim_start();
         if !(head.starts_with('{') || head.starts_with('[')) || !first.contains("@context") {
             return None;
         }
     }
-    Some(el.text().collect())
+    Some(dom.raw_text(idx))
 }
 
 /// `p.stamp`, `span#date`, `time`: how an element is named in a date's detail.
@@ -370,23 +366,26 @@ fn push_capture_text(captures: &mut [Capture], s: &str) {
 }
 
 impl Page {
-    pub(crate) fn walk(doc: &Html) -> Page {
+    /// `scripts`: script bodies set aside before parsing; the walk reads
+    /// the embedded JSON dates in them as in the scripts left in place.
+    pub(crate) fn walk(dom: &Dom, scripts: &[&str]) -> Page {
         let mut page = Page::default();
+        for script in scripts {
+            script_dates(script, &mut page.script_dates);
+        }
         let mut stack: Vec<Frame> = Vec::new();
         let (mut skip, mut boiler, mut article) = (0usize, 0usize, 0usize);
         let mut captures: Vec<Capture> = Vec::new();
         let mut boundary = false;
-        for edge in doc.tree.root().traverse() {
+        for edge in dom.edges() {
             match edge {
-                Edge::Open(node) => match node.value() {
-                    Node::Element(e) => {
+                Edge::Open(idx) => match dom.nodes[idx].kind {
+                    Kind::Element(e) => {
                         let tag = e.name();
                         if tag == "script" {
-                            if let Some(ld) = json_ld_text(e, node) {
+                            if let Some(ld) = json_ld_text(dom, idx, e) {
                                 page.jsonld.push(ld);
-                            } else if let Some(t) =
-                                node.first_child().and_then(|c| c.value().as_text())
-                            {
+                            } else if let Some(t) = dom.first_text(idx) {
                                 script_dates(t, &mut page.script_dates);
                             }
                         }
@@ -424,8 +423,7 @@ impl Page {
                         boundary = true;
                         stack.push(f);
                     }
-                    Node::Text(t) if skip == 0 => {
-                        let s: &str = t;
+                    Kind::Text(s) if skip == 0 => {
                         push_capture_text(&mut captures, s);
                         if boiler == 0 && page.text.len() < MAX_TEXT && !s.trim().is_empty() {
                             if boundary
@@ -436,16 +434,14 @@ impl Page {
                                 page.text.push(' ');
                             }
                             boundary = false;
-                            if let Some(parent) = node.parent() {
-                                page.chunks.push((page.text.len(), parent.id()));
-                            }
+                            page.chunks.push((page.text.len(), dom.nodes[idx].parent));
                             page.push_collapsed(s);
                         }
                     }
                     _ => {}
                 },
-                Edge::Close(node) => {
-                    if !node.value().is_element() {
+                Edge::Close(idx) => {
+                    if dom.nodes[idx].element().is_none() {
                         continue;
                     }
                     let Some(f) = stack.pop() else { continue };
@@ -694,11 +690,10 @@ impl Page {
     }
 
     /// The element the text at byte `offset` came from, described.
-    pub(crate) fn element_at(&self, doc: &Html, offset: usize) -> Option<String> {
+    pub(crate) fn element_at(&self, dom: &Dom, offset: usize) -> Option<String> {
         let i = self.chunks.partition_point(|(o, _)| *o <= offset);
-        let (_, id) = self.chunks.get(i.checked_sub(1)?)?;
-        let node = doc.tree.get(*id)?;
-        node.value().as_element().map(describe)
+        let (_, idx) = self.chunks.get(i.checked_sub(1)?)?;
+        dom.nodes.get(*idx)?.element().map(describe)
     }
 }
 
@@ -716,8 +711,9 @@ mod tests {
             <article><h1>Title</h1><p class="byline">Von X, <span class="date">8. Oktober 2014</span></p>
             <time pubdate datetime="2014-10-08">8.10.</time></article>
             <aside class="related"><time datetime="2013-01-01">x</time></aside></body></html>"#;
-        let doc = Html::parse_document(html);
-        let p = Page::walk(&doc);
+        let doc = crate::dom::Document::parse(html);
+        let dom = Dom::new(&doc);
+        let p = Page::walk(&dom, &[]);
         assert_eq!(p.lang.as_deref(), Some("de"));
         assert_eq!(p.canonical.as_deref(), Some("https://x.org/a"));
         assert_eq!(p.metas.len(), 1);
@@ -745,40 +741,19 @@ mod tests {
         assert!(p.text.contains("Title\n"));
         assert_eq!(p.headlines.len(), 1);
         let off = p.text.find("8. Oktober").unwrap();
-        assert_eq!(p.element_at(&doc, off).as_deref(), Some("span.date"));
+        assert_eq!(p.element_at(&dom, off).as_deref(), Some("span.date"));
     }
 
     #[test]
     fn deep_pages_do_not_overflow_the_stack() {
-        // Built node by node: html5ever's own parse of such a page is
-        // quadratic in its depth, which would only test html5ever.
-        let depth = 100_000;
-        let mut doc = Html::parse_document(r#"<html><body><div></div></body></html>"#);
-        let div = doc
-            .tree
-            .nodes()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
-            .map(|n| (n.id(), n.value().clone()))
-            .unwrap();
-        let span = Html::parse_fragment(r#"<span class="date">8 October 2014</span>"#);
-        let span_el = span
-            .tree
-            .nodes()
-            .find(|n| n.value().is_element() && n.value().as_element().unwrap().name() == "span")
-            .unwrap();
-        let text = span_el.first_child().unwrap().value().clone();
-        let mut id = div.0;
-        for _ in 0..depth {
-            id = doc.tree.get_mut(id).unwrap().append(div.1.clone()).id();
-        }
-        let sid = doc
-            .tree
-            .get_mut(id)
-            .unwrap()
-            .append(span_el.value().clone())
-            .id();
-        doc.tree.get_mut(sid).unwrap().append(text);
-        let p = Page::walk(&doc);
+        // Deep enough to overflow a recursive walk; html5ever's own parse is
+        // quadratic in depth, so deeper would only test html5ever.
+        let depth = 20_000;
+        let html = "<div>".repeat(depth)
+            + r#"<span class="date">8 October 2014</span>"#
+            + &"</div>".repeat(depth);
+        let doc = crate::dom::Document::parse(&html);
+        let p = Page::walk(&Dom::new(&doc), &[]);
         assert!(p.text.contains("8 October 2014"));
         assert_eq!(p.elems.len(), 1);
         assert_eq!(p.elems[0].detail, "span.date text");

@@ -29,6 +29,7 @@ mod url;
 mod words;
 mod zone;
 
+use crate::dom::Dom;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use dateline_model::{DateField, DateMethod, DateSource, PageTime};
 use machine::Machine;
@@ -462,17 +463,18 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Dates of an HTML page.
-pub fn from_html(doc: &scraper::Html, hints: &DateHints) -> FoundDates {
-    let (cands, _, url_day) = html_cands(doc, hints);
+/// Dates of an HTML page. `scripts`: script bodies set aside before
+/// parsing (see [`crate::prepare_html`]).
+pub fn from_html(dom: &Dom, scripts: &[&str], hints: &DateHints) -> FoundDates {
+    let (cands, _, url_day) = html_cands(dom, scripts, hints);
     choose(cands, url_day)
 }
 
 /// Every candidate the finder weighed, best first, and the text it read:
 /// for finding out why a page got the date it got.
 #[doc(hidden)]
-pub fn explain_html(doc: &scraper::Html, hints: &DateHints) -> String {
-    let (mut cands, window, _) = html_cands(doc, hints);
+pub fn explain_html(dom: &Dom, scripts: &[&str], hints: &DateHints) -> String {
+    let (mut cands, window, _) = html_cands(dom, scripts, hints);
     cands.sort_by_key(|c| (c.tier, c.pos));
     let mut s = String::new();
     for c in &cands {
@@ -491,8 +493,12 @@ pub fn explain_html(doc: &scraper::Html, hints: &DateHints) -> String {
     s
 }
 
-fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String, Option<NaiveDate>) {
-    let page = Page::walk(doc);
+fn html_cands(
+    dom: &Dom,
+    scripts: &[&str],
+    hints: &DateHints,
+) -> (Vec<Cand>, String, Option<NaiveDate>) {
+    let page = Page::walk(dom, scripts);
     let mut r = Resolver::new(hints, page.lang.as_deref());
     let mut cands = Vec::new();
 
@@ -605,7 +611,7 @@ fn html_cands(doc: &scraper::Html, hints: &DateHints) -> (Vec<Cand>, String, Opt
             .find_map(|h| h.zone.filter(|z| z.region().is_some()))
     });
 
-    let describe = |off: usize| page.element_at(doc, off);
+    let describe = |off: usize| page.element_at(dom, off);
     text_cands(&r, window, &scan.hits, from, &describe, &mut cands);
 
     let mut hits_of = elem_hits.into_iter().peekable();

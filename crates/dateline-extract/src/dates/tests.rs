@@ -1,6 +1,7 @@
 //! Whole-page tests: the specimen, each source, and the choice between them.
 
 use super::*;
+use crate::dom::Document;
 use chrono::Datelike;
 
 const SPECIMEN_HTML: &[u8] =
@@ -18,14 +19,20 @@ fn hints() -> DateHints<'static> {
     }
 }
 
-fn specimen_doc() -> scraper::Html {
+fn specimen_html() -> String {
     let decoded = crate::decode::decode(SPECIMEN_HTML, None);
     assert_eq!(decoded.encoding, encoding_rs::WINDOWS_1252);
-    scraper::Html::parse_document(&decoded.text)
+    decoded.text.into_owned()
+}
+
+fn html_with(s: &str, h: &DateHints) -> FoundDates {
+    let prepared = crate::prepare_html(s);
+    let doc = Document::parse(&prepared.html);
+    from_html(&Dom::new(&doc), &prepared.scripts, h)
 }
 
 fn html(s: &str) -> FoundDates {
-    from_html(&scraper::Html::parse_document(s), &hints())
+    html_with(s, &hints())
 }
 
 fn published(f: &FoundDates) -> String {
@@ -57,13 +64,12 @@ fn check_specimen(f: &FoundDates) {
 
 #[test]
 fn specimen_html_with_dateline_hint() {
-    let doc = specimen_doc();
     let h = DateHints {
         dateline_month_day: Some((10, 8)),
         language: Some("en"),
         ..hints()
     };
-    let f = from_html(&doc, &h);
+    let f = html_with(&specimen_html(), &h);
     check_specimen(&f);
     assert_eq!(f.published.as_ref().unwrap().1.detail, "p.stamp text");
 }
@@ -84,7 +90,7 @@ fn specimen_without_hints_reads_day_first() {
     let f = from_text(SPECIMEN_TXT, &hints());
     assert_eq!(published(&f), "2014-10-08T15:01:00+04:00");
     // The HTML page says nothing about its language either.
-    let f = from_html(&specimen_doc(), &hints());
+    let f = html(&specimen_html());
     assert_eq!(published(&f), "2014-10-08T15:01:00+04:00");
 }
 
@@ -263,7 +269,7 @@ fn text_labels_and_url_fallback() {
         url: Some("https://x.org/news/2016/02/03/story.html"),
         ..hints()
     };
-    let f = from_html(&scraper::Html::parse_document("<h1>No date here</h1>"), &h);
+    let f = html_with("<h1>No date here</h1>", &h);
     assert_eq!(published(&f), "2016-02-03");
     assert_eq!(f.published.as_ref().unwrap().1.method, DateMethod::Url);
 }
@@ -367,7 +373,7 @@ mod properties {
                 prop_assert!(!src.raw.is_empty());
             }
             let _ = machine::parse(&s);
-            let _ = from_html(&scraper::Html::parse_document(&s), &hints());
+            let _ = html(&s);
         }
     }
 

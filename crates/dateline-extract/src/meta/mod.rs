@@ -435,7 +435,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str, url: Option<&str>) -> Metadata {
-        let doc = scraper::Html::parse_document(html);
+        let doc = crate::dom::Document::parse(html);
         from_html(&Dom::new(&doc), url)
     }
 

@@ -1,13 +1,16 @@
 //! A flat, read-only view of the parsed page, built for fast passes.
 //!
-//! html5ever (through `scraper`) builds a linked tree. Extraction walks it
+//! html5ever builds a linked tree ([`tree::Document`]). Extraction walks it
 //! many times and keeps per-node figures, so it is flattened once into a
 //! pre-order array: a node's subtree is the contiguous range
 //! `index..node.end`, parents come before children, and per-node figures live
 //! in plain vectors indexed the same way. Walking is iterative everywhere:
 //! pages can nest 100,000 elements deep.
 
-use scraper::Html;
+mod tree;
+
+use tree::NodeData;
+pub use tree::{Document, Element};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeIdx = usize;
@@ -240,7 +243,7 @@ impl Tag {
 /// What a node is.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind<'a> {
-    Element(&'a scraper::node::Element),
+    Element(&'a Element),
     Text(&'a str),
     /// Document root, comments, doctypes: kept so ranges stay simple.
     Other,
@@ -258,7 +261,7 @@ pub struct Node<'a> {
 }
 
 impl<'a> Node<'a> {
-    pub fn element(&self) -> Option<&'a scraper::node::Element> {
+    pub fn element(&self) -> Option<&'a Element> {
         match self.kind {
             Kind::Element(e) => Some(e),
             _ => None,
@@ -283,52 +286,52 @@ pub struct Dom<'a> {
 }
 
 impl<'a> Dom<'a> {
-    pub fn new(html: &'a Html) -> Self {
-        let mut nodes: Vec<Node<'a>> = Vec::new();
-        // (ego node, parent index, depth); children pushed in reverse so they
-        // pop in document order. Ends are patched when a subtree is done,
-        // which in pre-order is when the next node at the same or lower depth
-        // starts.
-        let mut open: Vec<NodeIdx> = Vec::new();
-        let mut stack = vec![(html.tree.root(), 0usize, 0u32)];
-        while let Some((node, parent, depth)) = stack.pop() {
-            while let Some(&top) = open.last() {
-                if nodes[top].depth >= depth {
-                    nodes[top].end = nodes.len();
-                    open.pop();
-                } else {
-                    break;
-                }
-            }
+    pub fn new(doc: &'a Document) -> Self {
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(doc.capacity());
+        // Pre-order by following first-child and next-sibling links, with
+        // the open ancestors on an explicit stack. A node's `end` is set
+        // when the walk leaves its subtree.
+        let mut open: Vec<(NodeIdx, tree::ArenaIdx)> = Vec::new();
+        let mut next = Some(doc.root());
+        while let Some(at) = next {
             let idx = nodes.len();
-            let (kind, tag) = match node.value() {
-                scraper::Node::Element(e) => (Kind::Element(e), Tag::from_name(e.name())),
-                scraper::Node::Text(t) => (Kind::Text(&t.text), Tag::Other),
-                _ => (Kind::Other, Tag::Other),
+            let (kind, tag) = match doc.data(at) {
+                NodeData::Element(e) => (Kind::Element(e), Tag::from_name(e.name())),
+                NodeData::Text(t) => (Kind::Text(t), Tag::Other),
+                NodeData::Document | NodeData::Other => (Kind::Other, Tag::Other),
             };
             nodes.push(Node {
                 kind,
                 tag,
-                parent: if idx == 0 { 0 } else { parent },
+                parent: open.last().map_or(0, |&(p, _)| p),
                 end: idx + 1,
-                depth,
+                depth: open.len() as u32,
             });
-            open.push(idx);
-            let mut child = node.last_child();
-            while let Some(c) = child {
-                stack.push((c, idx, depth + 1));
-                child = c.prev_sibling();
+            if let Some(child) = doc.first_child(at) {
+                open.push((idx, at));
+                next = Some(child);
+                continue;
             }
-        }
-        let len = nodes.len();
-        for idx in open {
-            nodes[idx].end = len;
+            // A leaf: climb until some ancestor has a next sibling.
+            next = doc.next_sibling(at);
+            while next.is_none() {
+                let Some((parent, arena)) = open.pop() else {
+                    break;
+                };
+                nodes[parent].end = nodes.len();
+                next = doc.next_sibling(arena);
+            }
         }
         Dom { nodes }
     }
 
     pub fn len(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// Never true of a parsed page: it has at least the document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
     }
 
     /// Children of `idx`, in order.
@@ -338,6 +341,41 @@ impl<'a> Dom<'a> {
             next: idx + 1,
             end: self.nodes[idx].end,
         }
+    }
+
+    /// The element's lower-cased class and id (see [`Element::class_id`]);
+    /// empty for other nodes.
+    pub fn class_id(&self, idx: NodeIdx) -> &'a str {
+        self.nodes[idx].element().map_or("", Element::class_id)
+    }
+
+    /// Every node opened and closed in document order.
+    pub fn edges(&self) -> Edges<'_, 'a> {
+        Edges {
+            dom: self,
+            next: 0,
+            open: Vec::new(),
+        }
+    }
+
+    /// The text of `idx`'s first child, when that child is text (a
+    /// script's source, a title).
+    pub fn first_text(&self, idx: NodeIdx) -> Option<&'a str> {
+        let node = &self.nodes[idx];
+        if node.end > idx + 1 {
+            self.nodes[idx + 1].text()
+        } else {
+            None
+        }
+    }
+
+    /// All text nodes of a subtree joined as they are, nothing skipped or
+    /// collapsed.
+    pub fn raw_text(&self, idx: NodeIdx) -> String {
+        self.nodes[idx..self.nodes[idx].end]
+            .iter()
+            .filter_map(Node::text)
+            .collect()
     }
 
     /// The first element with `tag`, in document order.
@@ -375,6 +413,39 @@ impl<'a> Dom<'a> {
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         out
+    }
+}
+
+/// Entering or leaving a node, in document order: the shape of a
+/// recursive walk without recursion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Open(NodeIdx),
+    Close(NodeIdx),
+}
+
+pub struct Edges<'d, 'a> {
+    dom: &'d Dom<'a>,
+    next: NodeIdx,
+    open: Vec<NodeIdx>,
+}
+
+impl Iterator for Edges<'_, '_> {
+    type Item = Edge;
+    fn next(&mut self) -> Option<Edge> {
+        if let Some(&top) = self.open.last() {
+            if self.dom.nodes[top].end <= self.next {
+                self.open.pop();
+                return Some(Edge::Close(top));
+            }
+        }
+        let idx = self.next;
+        if idx >= self.dom.len() {
+            return None;
+        }
+        self.next += 1;
+        self.open.push(idx);
+        Some(Edge::Open(idx))
     }
 }
 
@@ -434,8 +505,8 @@ mod tests {
 
     #[test]
     fn ranges_cover_subtrees() {
-        let html = Html::parse_document("<div><p>a<b>b</b></p><p>c</p></div><span>d</span>");
-        let dom = Dom::new(&html);
+        let doc = Document::parse("<div><p>a<b>b</b></p><p>c</p></div><span>d</span>");
+        let dom = Dom::new(&doc);
         let div = dom.find(Tag::Div).unwrap();
         assert_eq!(dom.text_of(div), "ab c");
         let kids: Vec<_> = dom.children(div).map(|i| dom.nodes[i].tag).collect();
@@ -450,10 +521,36 @@ mod tests {
     #[test]
     fn deep_nesting_is_iterative() {
         let page = "<div>".repeat(20_000) + "deep" + &"</div>".repeat(20_000);
-        let html = Html::parse_document(&page);
-        let dom = Dom::new(&html);
+        let doc = Document::parse(&page);
+        let dom = Dom::new(&doc);
         let body = dom.find(Tag::Body).unwrap();
         assert_eq!(dom.text_of(body), "deep");
+    }
+
+    #[test]
+    fn edges_open_and_close_like_recursion() {
+        let doc = Document::parse("<p>a<b>b</b></p>");
+        let dom = Dom::new(&doc);
+        let mut depth = 0i32;
+        let mut seen = Vec::new();
+        for edge in dom.edges() {
+            match edge {
+                Edge::Open(i) => {
+                    assert_eq!(dom.nodes[i].depth as i32, depth);
+                    depth += 1;
+                    seen.push(i);
+                }
+                Edge::Close(i) => {
+                    depth -= 1;
+                    assert_eq!(dom.nodes[i].depth as i32, depth);
+                }
+            }
+        }
+        assert_eq!(depth, 0);
+        assert_eq!(seen, (0..dom.len()).collect::<Vec<_>>());
+        let p = dom.find(Tag::P).unwrap();
+        assert_eq!(dom.raw_text(p), "ab");
+        assert_eq!(dom.first_text(p), Some("a"));
     }
 
     #[test]
