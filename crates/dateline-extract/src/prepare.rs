@@ -55,6 +55,11 @@ pub struct Prepared<'a> {
 pub fn prepare(html: &str) -> Prepared<'_> {
     let bytes = html.as_bytes();
     let mut scripts = Vec::new();
+    // Inside SVG or MathML, `<script>` and `<style>` are ordinary elements
+    // whose content is markup. Once a drawing is left to the parser, this
+    // scan can no longer tell where foreign content ends, so it stops
+    // cutting anything but over-deep tags.
+    let mut foreign = false;
     let mut open: Vec<&str> = Vec::new();
     let mut dropped: HashMap<&str, usize> = HashMap::new();
     // Byte ranges to cut, in order.
@@ -64,27 +69,55 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         let start = i + off;
         i = start + 1;
         if bytes[i..].starts_with(b"!--") {
-            i = find(bytes, i, b"-->").map_or(bytes.len(), |e| e + 3);
+            let (text_end, end) = comment_end(bytes, i + 3);
+            // The comment's text goes; the empty comment stays, so that the
+            // bytes on either side cannot join into new markup (`<` + `x`).
+            if !foreign {
+                cuts.push((i + 3, text_end));
+            }
+            i = end;
+            continue;
+        }
+        // Doctypes, `<![CDATA[`, `<?xml`, `</ x>`: up to the next `>`, as
+        // the tokenizer reads them (bogus comments, mostly); markup inside
+        // is not markup.
+        let bogus = match bytes.get(i) {
+            Some(b'!' | b'?') => true,
+            Some(b'/') => bytes
+                .get(i + 1)
+                .is_some_and(|b| !b.is_ascii_alphabetic() && *b != b'>'),
+            _ => false,
+        };
+        if bogus {
+            i = memchr(b'>', &bytes[i..]).map_or(bytes.len(), |e| i + e + 1);
             continue;
         }
         let closing = bytes.get(i) == Some(&b'/');
         let name_start = if closing { i + 1 } else { i };
-        let name_len = bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
-            .count();
-        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
-        let name_end = name_start + name_len;
-        let end = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |e| name_end + e + 1);
+        let name_end = tag_name_end(bytes, name_start);
+        let end = tag_end(bytes, name_end);
         let name = &html[name_start..name_end];
         i = end;
         if !closing {
+            if name.eq_ignore_ascii_case("svg") && !foreign && !bytes[..end].ends_with(b"/>") {
+                if let Some(close) = svg_end(bytes, end) {
+                    // Drawings: path data and shapes, never text to extract.
+                    cuts.push((end, close));
+                    i = close;
+                    continue;
+                }
+                foreign = true;
+            }
+            if name.eq_ignore_ascii_case("math") {
+                foreign = true;
+            }
             if name.eq_ignore_ascii_case("script") {
                 let close = script_end(bytes, end);
                 let body = &html[end.min(close)..close];
-                if !body.is_empty() && !may_be_json_ld(&html[start..end], body) {
+                if !foreign && !body.is_empty() && !may_be_json_ld(&html[start..end], body) {
                     scripts.push(body);
                     cuts.push((end.min(close), close));
                 }
@@ -93,7 +126,7 @@ pub fn prepare(html: &str) -> Prepared<'_> {
             }
             if let Some(raw) = RAW_TEXT.iter().find(|r| r.eq_ignore_ascii_case(name)) {
                 i = find_close(bytes, end, raw.as_bytes()).unwrap_or(bytes.len());
-                if raw == &"style" {
+                if raw == &"style" && !foreign {
                     cuts.push((end.min(i), i));
                 }
                 continue;
@@ -134,6 +167,186 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         html: Cow::Owned(out),
         scripts,
     }
+}
+
+/// Where a tag name that starts at `from` ends: at space, `/` or `>`, as
+/// the tokenizer reads it (`<div.x>` is named `div.x`).
+fn tag_name_end(bytes: &[u8], from: usize) -> usize {
+    from + bytes[from..]
+        .iter()
+        .take_while(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+        .count()
+}
+
+/// Where a tag whose name ends at `from` ends: one past its `>`, quoted
+/// attribute values skipped whole (`title="a>b"`); the end of input if
+/// nothing closes it.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return i + 1,
+            b'=' => {
+                // A value: skip the spaces before it, then a quoted value whole.
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
+                    match memchr(q, &bytes[i + 1..]) {
+                        Some(e) => i += e + 2,
+                        None => return bytes.len(),
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Where the text of a comment that opened just before `from` ends, and
+/// where the comment ends, as the HTML tokenizer finds them: `-->` or
+/// `--!>` closes it, `<!-->` and `<!--->` close at once, and an unclosed
+/// one runs to the end of input.
+fn comment_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    let from = from.min(bytes.len());
+    let rest = &bytes[from..];
+    if rest.starts_with(b">") {
+        return (from, from + 1);
+    }
+    if rest.starts_with(b"->") {
+        return (from, from + 2);
+    }
+    let mut i = from;
+    while let Some(off) = memchr::memmem::find(&bytes[i..], b"--") {
+        let at = i + off;
+        if bytes[at + 2..].starts_with(b">") {
+            return (at, at + 3);
+        }
+        if bytes[at + 2..].starts_with(b"!>") {
+            return (at, at + 4);
+        }
+        i = at + 1;
+    }
+    (bytes.len(), bytes.len())
+}
+
+/// Elements that end foreign content when they start inside an `<svg>`
+/// (the HTML spec's breakout list, and `font`, which breaks out with some
+/// attributes).
+const SVG_BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "font",
+];
+
+/// Where the content of an `<svg>` whose start tag ends at `from` ends:
+/// the `<` of its `</svg>`, nested drawings counted. `None` when the
+/// drawing holds anything that would make html5ever read it otherwise (an
+/// HTML element breaking out, a stray `</p>`, a CDATA section, raw text or
+/// `foreignObject` that may sit in an HTML integration point), or never
+/// closes: then it is left to the parser as it is.
+fn svg_end(bytes: &[u8], from: usize) -> Option<usize> {
+    // Names of the elements open inside the drawing, the `<svg>` first. An
+    // end tag that matches none of them would close HTML elements around
+    // the drawing: the parser must see it.
+    let mut open: Vec<&[u8]> = vec![b"svg"];
+    let mut i = from;
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
+        let at = i + off;
+        let rest = &bytes[at + 1..];
+        if rest.starts_with(b"!") {
+            if !rest.starts_with(b"!--") {
+                return None;
+            }
+            i = comment_end(bytes, at + 4).1;
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = at + 1 + closing as usize;
+        i = at + 1;
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_end = tag_name_end(bytes, name_start);
+        let name = &bytes[name_start..name_end];
+        let tag_end = tag_end(bytes, name_end);
+        i = tag_end;
+        if closing {
+            let pos = open.iter().rposition(|o| o.eq_ignore_ascii_case(name))?;
+            open.truncate(pos);
+            if open.is_empty() {
+                return Some(at);
+            }
+            continue;
+        }
+        let is = |n: &str| n.as_bytes().eq_ignore_ascii_case(name);
+        if SVG_BREAKOUT
+            .iter()
+            .chain(RAW_TEXT)
+            .chain(&["script", "foreignobject"])
+            .any(|b| is(b))
+        {
+            return None;
+        }
+        if bytes[..tag_end].ends_with(b"/>") {
+            continue;
+        }
+        // `title` and `desc` are HTML integration points: markup inside
+        // them is read as HTML. Plain text is all an icon's label needs.
+        if is("title") || is("desc") {
+            let next = memchr(b'<', &bytes[tag_end..]).map(|e| tag_end + e)?;
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(&name.to_ascii_lowercase());
+            tag_named(&bytes[next..], &close)?;
+            i = next;
+        }
+        open.push(name);
+    }
+    None
 }
 
 /// Whether a script may hold JSON-LD: typed `ld+json`, or a body that is
@@ -212,10 +425,6 @@ fn tag_named(rest: &[u8], prefix: &[u8]) -> Option<usize> {
 
 use memchr::memchr;
 
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
-}
-
 /// The `</name` that ends a raw-text element, case-insensitively.
 fn find_close(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
@@ -262,6 +471,19 @@ mod tests {
     }
 
     #[test]
+    fn comments_and_drawings_are_dropped() {
+        let page = "a<!-- x -->b<!-->c<!--->d<!-- y --!>e<svg viewBox=1><path d=M0/><svg></svg></svg>f<svg/>g";
+        assert_eq!(
+            cap_depth(page),
+            "a<!---->b<!-->c<!--->d<!----!>e<svg viewBox=1></svg>f<svg/>g"
+        );
+        // A drawing that html5ever would leave early stays as it is.
+        let broken = "<svg><p>text</p></svg>";
+        assert_eq!(cap_depth(broken), broken);
+        assert_eq!(cap_depth("<!-- never closed"), "<!--");
+    }
+
+    #[test]
     fn script_ends_where_the_tokenizer_says() {
         fn end(s: &str) -> &str {
             &s[..script_end(s.as_bytes(), 0)]
@@ -288,7 +510,10 @@ mod tests {
             proptest::sample::select(vec![
                 "<script>", "</script>", "<script type=x>", "<!--", "-->", "<style>",
                 "</style>", "<p>", "</p>", "<div>", "</div>", "x", "-", "<", "{", " ",
-                "</script ", ">", "<noscript>", "</noscript>", "<script>{",
+                "</script ", ">", "<noscript>", "</noscript>", "<script>{", "--!>", "!",
+                "<svg>", "</svg>", "<svg/>", "<path d=x/>", "<text>t</text>", "<b>",
+                "<![CDATA[", "]]>", "<font>", "<title>", "</title>", "<desc>", "<foreignObject>",
+                "<textarea>", "</textarea>",
             ]),
             0..30,
         )) {
@@ -301,15 +526,35 @@ mod tests {
                     .iter()
                     .filter_map(|n| {
                         let inside = dom.nodes[n.parent].tag;
+                        // Drawings are set aside whole; their element stays.
+                        let in_svg = (0..n.depth as usize)
+                            .scan(n.parent, |p, _| {
+                                let at = *p;
+                                *p = dom.nodes[at].parent;
+                                Some(at)
+                            })
+                            .any(|a| a != 0 && dom.nodes[a].tag == Tag::Svg);
+                        if in_svg {
+                            return None;
+                        }
                         match n.kind {
-                            Kind::Element(e) => Some((n.depth, e.name().to_string())),
+                            Kind::Element(e) => Some((n.depth, e.name().to_string(), false)),
                             Kind::Text(t) if !matches!(inside, Tag::Script | Tag::Style) => {
-                                Some((n.depth, t.to_string()))
+                                Some((n.depth, t.to_string(), true))
                             }
                             _ => None,
                         }
                     })
-                    .collect::<Vec<_>>()
+                    // Text on either side of a dropped comment becomes one.
+                    .fold(Vec::<(u32, String, bool)>::new(), |mut out, item| {
+                        match out.last_mut() {
+                            Some(last) if last.2 && item.2 && last.0 == item.0 => {
+                                last.1.push_str(&item.1)
+                            }
+                            _ => out.push(item),
+                        }
+                        out
+                    })
             };
             proptest::prop_assert_eq!(outline(&prepare(&page).html), outline(&page));
         }

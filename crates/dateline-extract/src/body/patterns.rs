@@ -7,7 +7,6 @@
 //! not `header` or `download`.
 
 use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Words that mark boilerplate wherever they appear in a class or id.
@@ -189,73 +188,96 @@ impl Verdict {
     }
 }
 
-/// Every substring pattern, found in one scan of a name.
-struct Parts {
-    automaton: AhoCorasick,
-    junk: u64,
-    content: u64,
-    embed: u64,
-    share: u64,
-    tweet: u64,
+/// How a pattern must sit in a name to count.
+#[derive(Clone, Copy)]
+enum Fit {
+    /// Anywhere, even inside a longer word ("sharebar").
+    Part,
+    /// A whole word: bounded by the name's ends or by a space, `-`, `_` or
+    /// `:` ("ad" in "ad-slot", not in "header").
+    Word,
+    /// A whole space-separated token, for words that hold a dash themselves
+    /// ("most-read", "sr-only").
+    Token,
 }
 
-static PARTS: LazyLock<Parts> = LazyLock::new(|| {
-    let extra = ["embed", "share", "twitter-tweet"];
-    let all: Vec<&str> = JUNK_PARTS
+#[derive(Clone, Copy)]
+enum Says {
+    Junk,
+    Content,
+    Embed,
+    Share,
+    Tweet,
+}
+
+/// Every pattern of this module, found in one scan of a name.
+static PATTERNS: LazyLock<(AhoCorasick, Vec<(Fit, Says)>)> = LazyLock::new(|| {
+    let word_fit = |w: &str| {
+        if w.contains(['-', '_', ':']) {
+            Fit::Token
+        } else {
+            Fit::Word
+        }
+    };
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut meaning = Vec::new();
+    let mut add = |p: &'static str, fit: Fit, says: Says| {
+        patterns.push(p);
+        meaning.push((fit, says));
+    };
+    JUNK_PARTS
         .iter()
-        .chain(CONTENT_PARTS)
-        .chain(&extra)
-        .copied()
-        .collect();
-    assert!(all.len() <= 64, "part patterns fit a u64");
-    let bits = |from: usize, n: usize| (from..from + n).fold(0u64, |m, i| m | 1 << i);
-    let content_from = JUNK_PARTS.len();
-    let extra_from = content_from + CONTENT_PARTS.len();
-    Parts {
-        automaton: AhoCorasick::new(&all).expect("part patterns build"),
-        junk: bits(0, JUNK_PARTS.len()),
-        content: bits(content_from, CONTENT_PARTS.len()),
-        embed: 1 << extra_from,
-        share: 1 << (extra_from + 1),
-        tweet: 1 << (extra_from + 2),
-    }
+        .for_each(|p| add(p, Fit::Part, Says::Junk));
+    CONTENT_PARTS
+        .iter()
+        .for_each(|p| add(p, Fit::Part, Says::Content));
+    JUNK_WORDS
+        .iter()
+        .for_each(|w| add(w, word_fit(w), Says::Junk));
+    CONTENT_WORDS
+        .iter()
+        .for_each(|w| add(w, word_fit(w), Says::Content));
+    add("embed", Fit::Part, Says::Embed);
+    add("share", Fit::Part, Says::Share);
+    add("twitter-tweet", Fit::Part, Says::Tweet);
+    let automaton = AhoCorasick::new(&patterns).expect("name patterns build");
+    (automaton, meaning)
 });
-
-static JUNK_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| JUNK_WORDS.iter().copied().collect());
-static CONTENT_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| CONTENT_WORDS.iter().copied().collect());
-
-fn words(name: &str) -> impl Iterator<Item = &str> {
-    name.split(|c: char| c.is_ascii_whitespace() || c == '_' || c == '-' || c == ':')
-        .filter(|w| !w.is_empty())
-}
 
 /// Judges a lower-cased class/id name (see [`crate::dom::Element::class_id`]).
 pub fn judge(name: &str) -> Verdict {
+    let mut v = Verdict::default();
     if name.is_empty() {
-        return Verdict::default();
+        return v;
     }
-    let parts = &*PARTS;
-    let mut hits = 0u64;
-    for m in parts.automaton.find_overlapping_iter(name) {
-        hits |= 1 << m.pattern().as_usize();
+    let (automaton, meaning) = &*PATTERNS;
+    let bytes = name.as_bytes();
+    let (mut embed, mut share) = (false, false);
+    for m in automaton.find_overlapping_iter(name) {
+        let (fit, says) = meaning[m.pattern().as_usize()];
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        let bounded = |sep: fn(u8) -> bool| before.is_none_or(sep) && after.is_none_or(sep);
+        let fits = match fit {
+            Fit::Part => true,
+            Fit::Word => bounded(|b| b.is_ascii_whitespace() || matches!(b, b'-' | b'_' | b':')),
+            Fit::Token => bounded(|b| b.is_ascii_whitespace()),
+        };
+        if !fits {
+            continue;
+        }
+        match says {
+            Says::Junk => v.junk = true,
+            Says::Content => v.content = true,
+            Says::Embed => embed = true,
+            Says::Share => share = true,
+            // Embedded posts quoted by the story: "twitter-tweet".
+            Says::Tweet => v.content = true,
+        }
     }
-    let has = |bit: u64| hits & bit != 0;
-    // A whole word of the name (split at `-`, `_`, `:`, spaces), or a whole
-    // space-separated token ("most-read", "sr-only").
-    let word_in = |set: &HashSet<&str>| {
-        words(name).any(|w| set.contains(w))
-            || name.split_ascii_whitespace().any(|t| set.contains(t))
-    };
-    Verdict {
-        junk: has(parts.junk) || word_in(&JUNK_SET),
-        // Embedded posts quoted by the story: "social-media-embed", "twitter-tweet".
-        content: (has(parts.embed) && !has(parts.share))
-            || has(parts.tweet)
-            || has(parts.content)
-            || word_in(&CONTENT_SET),
-    }
+    // "social-media-embed" is a quoted post; "share-embed-code" is not.
+    v.content |= embed && !share;
+    v
 }
 
 #[cfg(test)]
@@ -285,5 +307,9 @@ mod tests {
         assert!(is_junk("sr-only") && is_junk("x most-read"));
         assert_eq!(judge("story-body social-share").weight(), 0.0);
         assert_eq!(judge("").weight(), 0.0);
+        assert!(is_junk("x:ad") && is_junk("ad_slot") && !is_junk("adx") && !is_junk("bad"));
+        // Words with a dash of their own count only as whole tokens.
+        assert!(is_junk("a sr-only") && !is_junk("xsr-only"));
+        assert!(is_content("rich-text") && !is_content("xrich-text"));
     }
 }

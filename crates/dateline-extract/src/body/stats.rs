@@ -3,7 +3,6 @@
 
 use super::{candidate, patterns};
 use crate::dom::{is_space, Dom, Tag};
-use std::collections::HashMap;
 
 /// Figures of one subtree, junk excluded.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,15 +59,9 @@ impl Analysis {
         let n = dom.len();
         let mut verdicts = vec![patterns::Verdict::default(); n];
         let mut junk = vec![Junk::No; n];
-        // Pages repeat the same class names hundreds of times (menu items,
-        // list entries): judge each name once.
-        let mut judged: HashMap<&str, patterns::Verdict> = HashMap::new();
         for (i, node) in dom.nodes.iter().enumerate() {
             if let Some(e) = node.element() {
-                let name = e.class_id();
-                if !name.is_empty() {
-                    verdicts[i] = *judged.entry(name).or_insert_with(|| patterns::judge(name));
-                }
+                verdicts[i] = patterns::judge(e.class_id());
                 junk[i] = classify(node.tag, &Attrs::of(e), verdicts[i]);
             }
         }

@@ -9,7 +9,9 @@ mod jsonld;
 
 use crate::agencies;
 use crate::dom::{Dom, NodeIdx, Tag};
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What the page's markup says about the article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -161,6 +163,54 @@ pub fn from_html(dom: &Dom, url: Option<&str>) -> Metadata {
     }
 }
 
+/// What an element's class and id name it as, for metadata.
+#[derive(Default)]
+struct NameCues {
+    breadcrumb: bool,
+    /// A credit or source line ("source", "credit", "agency"…).
+    credit: bool,
+    byline: bool,
+}
+
+const CREDIT_WORDS: &[&str] = &["source", "credit", "agency", "provider", "syndicat"];
+const BYLINE_WORDS: &[&str] = &[
+    "byline",
+    "author-name",
+    "authorname",
+    "author__name",
+    "article-author",
+];
+
+/// Every cue word, found in one scan: "breadcrumb", "resource" (which holds
+/// "source" but is no credit), then the credit and byline words.
+static NAME_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let all = ["breadcrumb", "resource"]
+        .iter()
+        .chain(CREDIT_WORDS)
+        .chain(BYLINE_WORDS);
+    AhoCorasick::new(all).expect("name cue patterns build")
+});
+
+impl NameCues {
+    fn of(class_id: &str) -> NameCues {
+        let mut cues = NameCues::default();
+        if class_id.is_empty() {
+            return cues;
+        }
+        let (mut credit, mut resource) = (false, false);
+        for m in NAME_CUES.find_overlapping_iter(class_id) {
+            match m.pattern().as_usize() {
+                0 => cues.breadcrumb = true,
+                1 => resource = true,
+                i if i < 2 + CREDIT_WORDS.len() => credit = true,
+                _ => cues.byline = true,
+            }
+        }
+        cues.credit = credit && !resource;
+        cues
+    }
+}
+
 fn collect<'a>(dom: &Dom<'a>) -> Found<'a> {
     let mut f = Found::default();
     let mut in_body = false;
@@ -221,34 +271,20 @@ fn collect<'a>(dom: &Dom<'a>) -> Found<'a> {
             _ => {}
         }
         if in_body && node.tag != Tag::Body {
-            let class = e.attr("class").unwrap_or("");
-            let id = e.attr("id").unwrap_or("");
-            let name = format!("{class} {id}").to_ascii_lowercase();
+            let name = NameCues::of(e.class_id());
             if f.breadcrumbs.is_empty()
-                && (name.contains("breadcrumb")
+                && (name.breadcrumb
                     || e.attr("aria-label")
                         .is_some_and(|l| l.eq_ignore_ascii_case("breadcrumb")))
             {
                 f.breadcrumbs.push(i);
             }
-            let credit = ["source", "credit", "agency", "provider", "syndicat"]
-                .iter()
-                .any(|w| name.contains(w))
-                && !name.contains("resource");
-            if credit && f.credits.len() < 8 && node.tag != Tag::Img {
+            if name.credit && f.credits.len() < 8 && node.tag != Tag::Img {
                 f.credits.push(i);
             }
             let byline = e.attr("rel") == Some("author")
                 || e.attr("itemprop") == Some("author")
-                || [
-                    "byline",
-                    "author-name",
-                    "authorname",
-                    "author__name",
-                    "article-author",
-                ]
-                .iter()
-                .any(|w| name.contains(w));
+                || name.byline;
             if byline && f.bylines.len() < 4 && !f.bylines.iter().any(|&b| dom.contains(b, i)) {
                 f.bylines.push(i);
             }
