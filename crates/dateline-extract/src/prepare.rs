@@ -100,9 +100,11 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         let name_end = tag_name_end(bytes, name_start);
         let end = tag_end(bytes, name_end);
         let name = &html[name_start..name_end];
+        let mut buf = [0u8; 16];
+        let lower = lowercase(name, &mut buf);
         i = end;
         if !closing {
-            if name.eq_ignore_ascii_case("svg") && !foreign && !bytes[..end].ends_with(b"/>") {
+            if lower == "svg" && !foreign && !bytes[..end].ends_with(b"/>") {
                 if let Some(close) = svg_end(bytes, end) {
                     // Drawings: path data and shapes, never text to extract.
                     cuts.push((end, close));
@@ -111,10 +113,10 @@ pub fn prepare(html: &str) -> Prepared<'_> {
                 }
                 foreign = true;
             }
-            if name.eq_ignore_ascii_case("math") {
+            if lower == "math" {
                 foreign = true;
             }
-            if name.eq_ignore_ascii_case("script") {
+            if lower == "script" {
                 let close = script_end(bytes, end);
                 let body = &html[end.min(close)..close];
                 if !foreign && !body.is_empty() && !may_be_json_ld(&html[start..end], body) {
@@ -124,15 +126,15 @@ pub fn prepare(html: &str) -> Prepared<'_> {
                 i = close;
                 continue;
             }
-            if let Some(raw) = RAW_TEXT.iter().find(|r| r.eq_ignore_ascii_case(name)) {
-                i = find_close(bytes, end, raw.as_bytes()).unwrap_or(bytes.len());
-                if raw == &"style" && !foreign {
+            if RAW_TEXT.contains(&lower) {
+                i = find_close(bytes, end, lower.as_bytes()).unwrap_or(bytes.len());
+                if lower == "style" && !foreign {
                     cuts.push((end.min(i), i));
                 }
                 continue;
             }
         }
-        if UNCOUNTED.iter().any(|u| u.eq_ignore_ascii_case(name)) || bytes[..end].ends_with(b"/>") {
+        if UNCOUNTED.contains(&lower) || bytes[..end].ends_with(b"/>") {
             continue;
         }
         if closing {
@@ -167,6 +169,17 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         html: Cow::Owned(out),
         scripts,
     }
+}
+
+/// `name` lower-cased into `buf`; empty if it is longer than any name the
+/// scan looks for, or not ASCII.
+fn lowercase<'b>(name: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let Some(dst) = buf.get_mut(..name.len()) else {
+        return "";
+    };
+    dst.copy_from_slice(name.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).unwrap_or("")
 }
 
 /// Where a tag name that starts at `from` ends: at space, `/` or `>`, as

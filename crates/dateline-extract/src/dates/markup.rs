@@ -496,16 +496,24 @@ impl Page {
     /// browser shows it; line breaks come only from block elements.
     fn push_collapsed(&mut self, s: &str) {
         let mut space = self.text.is_empty() || self.text.ends_with(char::is_whitespace);
-        for c in s.chars() {
+        // Runs of non-space text are copied whole, not char by char.
+        let mut run: Option<usize> = None;
+        for (i, c) in s.char_indices() {
             if c.is_whitespace() {
+                if let Some(start) = run.take() {
+                    self.text.push_str(&s[start..i]);
+                    space = false;
+                }
                 if !space {
                     self.text.push(' ');
                     space = true;
                 }
-            } else {
-                self.text.push(c);
-                space = false;
+            } else if run.is_none() {
+                run = Some(i);
             }
+        }
+        if let Some(start) = run {
+            self.text.push_str(&s[start..]);
         }
     }
 
