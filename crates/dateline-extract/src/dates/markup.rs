@@ -60,6 +60,8 @@ pub(crate) struct ElemItem {
 #[derive(Debug, Default)]
 pub(crate) struct Page {
     pub lang: Option<String>,
+    /// Made by MediaWiki: a living page, dated by its last edit.
+    pub wiki: bool,
     pub canonical: Option<String>,
     pub og_url: Option<String>,
     pub jsonld: Vec<String>,
@@ -189,6 +191,8 @@ const DATE_CUES: &[&str] = &[
     "modified",
     "data-publica",
     "published",
+    // MediaWiki's "This page was last edited on …" (`footer-info-lastmod`).
+    "lastmod",
 ];
 
 /// Class and id words of dated elements that date something else: today's
@@ -348,9 +352,13 @@ pub(crate) fn describe(e: &Element) -> String {
 }
 
 fn field_from_words(words: &str) -> Option<DateField> {
-    if words.contains("updated") || words.contains("modified") || words.contains("datemodified") {
+    if words.contains("updated")
+        || words.contains("modified")
+        || words.contains("datemodified")
+        || words.contains("lastmod")
+    {
         Some(DateField::Updated)
-    } else if words.contains("published")
+    } else if words.contains("publish")
         || words.contains("pubdate")
         || words.contains("entry-date")
         || words.contains("post-date")
@@ -697,6 +705,10 @@ impl Page {
             }
             if key.eq_ignore_ascii_case("og:url") {
                 self.og_url = Some(content.to_string());
+                continue;
+            }
+            if key.eq_ignore_ascii_case("generator") {
+                self.wiki |= content.trim_start().starts_with("MediaWiki");
                 continue;
             }
             if key.eq_ignore_ascii_case("og:locale") && self.lang.is_none() {

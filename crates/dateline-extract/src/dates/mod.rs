@@ -340,6 +340,41 @@ fn localize(best: &Cand, cands: &[Cand]) -> (PageTime, Option<String>) {
 /// another day than the publisher's own. So a candidate that disagrees with
 /// the address ranks after it, and one that agrees keeps its rank (and its
 /// time of day).
+/// When JSON-LD, the strongest source, is outvoted: the page's own
+/// publication meta tag names another day, something else on the page
+/// (its byline, a `<time>`, another meta tag) names that day too, and
+/// nothing but JSON-LD names JSON-LD's day. JSON-LD is often written by
+/// another system than the page (a first draft's date, a syndication
+/// feed's), while the meta tag and the byline are what readers and
+/// crawlers see. Returns the meta tag's index in `cands` (sorted).
+fn outvoted_json_ld(cands: &[Cand]) -> Option<usize> {
+    let published = |c: &&Cand| c.field != Some(DateField::Updated);
+    let day = |c: &Cand| localize(c, cands).0.date();
+    let top = cands.iter().find(published)?;
+    if top.method != DateMethod::JsonLd {
+        return None;
+    }
+    let top_day = day(top);
+    let meta = cands.iter().position(|c| {
+        c.method == DateMethod::Meta
+            && c.tier == tier::META_STRONG
+            && published(&c)
+            && day(c) != top_day
+    })?;
+    let meta_day = day(&cands[meta]);
+    let others = || {
+        cands.iter().enumerate().filter(|(i, c)| {
+            *i != meta
+                && c.method != DateMethod::JsonLd
+                && published(c)
+                && c.tier <= tier::TEXT_BYLINE
+        })
+    };
+    let support = others().any(|(_, c)| day(c) == meta_day);
+    let against = others().any(|(_, c)| day(c) == top_day);
+    (support && !against).then_some(meta)
+}
+
 fn choose(mut cands: Vec<Cand>, url_day: Option<NaiveDate>) -> FoundDates {
     if let Some(day) = url_day {
         for c in cands.iter_mut() {
@@ -353,7 +388,9 @@ fn choose(mut cands: Vec<Cand>, url_day: Option<NaiveDate>) -> FoundDates {
         }
     }
     cands.sort_by_key(|c| (c.tier, c.pos));
-    let published = cands.iter().find(|c| c.field != Some(DateField::Updated));
+    let published = outvoted_json_ld(&cands)
+        .map(|i| &cands[i])
+        .or_else(|| cands.iter().find(|c| c.field != Some(DateField::Updated)));
     let updated = cands
         .iter()
         .filter(|c| c.field == Some(DateField::Updated))
@@ -615,8 +652,17 @@ fn html_cands(
     text_cands(&r, window, &scan.hits, from, &describe, &mut cands);
 
     let mut hits_of = elem_hits.into_iter().peekable();
+    // `pubdate` or `itemprop="datePublished"` on every item of a list
+    // (comments, other stories) labels the items, not the page.
+    let labeled_days: std::collections::HashSet<&str> = page
+        .elems
+        .iter()
+        .filter(|e| e.kind == ElemKind::Time && e.field.is_some() && e.from_attr)
+        .map(|e| e.value.get(..10).unwrap_or(&e.value))
+        .collect();
+    let list_labels = labeled_days.len() >= 3;
     for (i, e) in page.elems.iter().enumerate() {
-        let labeled = e.field.is_some();
+        let labeled = e.field.is_some() && !(list_labels && e.kind == ElemKind::Time);
         let (method, tier) = match (e.kind, labeled, e.place.in_article) {
             (ElemKind::Time, true, _) => (DateMethod::TimeElement, tier::TIME_LABELED),
             (ElemKind::Time, false, _) => (DateMethod::TimeElement, tier::TIME),
@@ -698,6 +744,15 @@ fn html_cands(
                 }
             }
         }
+    }
+    if page.wiki {
+        // A wiki page is its current revision: dates in its content are
+        // what the page is about, not when it was written. What dates it
+        // is its metadata and its "last edited" line.
+        cands.retain(|c| {
+            matches!(c.method, DateMethod::JsonLd | DateMethod::Meta)
+                || c.field == Some(DateField::Updated)
+        });
     }
     (cands, window.to_string(), url_day)
 }

@@ -396,3 +396,60 @@ mod properties {
         assert!(from_text(&s, &hints()).published.is_none());
     }
 }
+
+#[test]
+fn json_ld_outvoted_by_meta_and_byline() {
+    let page = |byline: &str| {
+        format!(
+            r#"<head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2023-11-03T10:25:56+00:00"}}</script>
+            <meta property="article:published_time" content="2023-11-06T14:25:00+00:00"></head>
+            <body><h1>Title</h1><p class="byline">{byline}</p></body>"#
+        )
+    };
+    // The meta tag and the byline agree on another day: they win.
+    let f = html(&page("6 November 2023"));
+    assert_eq!(published(&f), "2023-11-06T14:25:00+00:00");
+    // The byline sides with JSON-LD: JSON-LD stays.
+    let f = html(&page("3 November 2023"));
+    assert_eq!(published(&f), "2023-11-03T10:25:56+00:00");
+    // The meta tag alone does not outvote it.
+    let f = html(&page("Staff writer"));
+    assert_eq!(published(&f), "2023-11-03T10:25:56+00:00");
+}
+
+#[test]
+fn wiki_pages_are_dated_by_their_last_edit() {
+    let f = html(
+        r#"<head><meta name="generator" content="MediaWiki 1.35.0"></head><body><h1>Stammtisch</h1>
+        <p>Nächstes Treffen: 5. Februar 2020</p>
+        <footer><ul><li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></footer></body>"#,
+    );
+    assert_eq!(published(&f), "");
+    assert_eq!(updated(&f), "2020-01-29T13:22:00");
+}
+
+#[test]
+fn pubdate_on_every_list_item_labels_nothing() {
+    let items: String = ["2019-09-22", "2019-09-20", "2019-09-19"]
+        .iter()
+        .map(|d| format!(r#"<li><time pubdate datetime="{d}T07:30:29Z">x</time></li>"#))
+        .collect();
+    let f = html(&format!(
+        r#"<body><h1>Title</h1><p class="x"><time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p><ul class="list">{items}</ul></body>"#
+    ));
+    assert_eq!(published(&f), "2019-06-28T13:49:45+00:00");
+    // One labelled date is the page's.
+    let f = html(
+        r#"<body><h1>Title</h1><time datetime="2019-06-28T13:49:45Z">a</time><time pubdate datetime="2019-09-22T07:30:29Z">b</time></body>"#,
+    );
+    assert_eq!(published(&f), "2019-09-22T07:30:29+00:00");
+}
+
+#[test]
+fn publish_in_a_class_labels_the_date() {
+    let f = html(
+        r#"<body><h1>Title</h1><time datetime="2018-03-12T19:30:12+00:00">x</time>
+        <span class="PublishDate_date">29. Januar 2019</span></body>"#,
+    );
+    assert_eq!(published(&f), "2019-01-29");
+}

@@ -223,7 +223,7 @@ impl<'a> Cursor<'_, 'a> {
     /// `08/10/2014`, `8.10.14`, `10-08-2014`: order left open.
     fn numeric(&self, i: usize) -> Option<(DatePart, usize)> {
         let a = self.num(i, 1, 2)?;
-        let sep = self.is_punct(i + 1, "-/.")?;
+        let sep = self.is_punct(i + 1, "-/.|")?;
         let b = self.num(i + 2, 1, 2)?;
         self.is_punct(i + 3, &sep.to_string())?;
         let ytok = self.get(i + 4)?;
@@ -231,10 +231,15 @@ impl<'a> Cursor<'_, 'a> {
             (Kind::Num, 4) => ytok.s.parse::<i32>().ok()?,
             // Two-digit years are common with dots and slashes ("08.10.14");
             // with dashes they are more often codes.
-            (Kind::Num, 2) if sep != '-' => two_digit_year(ytok.s.parse().ok()?),
+            (Kind::Num, 2) if sep != '-' && sep != '|' => two_digit_year(ytok.s.parse().ok()?),
             _ => return None,
         };
-        if !self.all_adjacent(i, i + 5) || !self.free_left(i) || !self.free_right(i + 5) {
+        // Designers space out pipes ("26 | 01 | 2022"); other separators
+        // hold a date together.
+        if (sep != '|' && !self.all_adjacent(i, i + 5))
+            || !self.free_left(i)
+            || !self.free_right(i + 5)
+        {
             return None;
         }
         if a == 0 || b == 0 || a > 31 || b > 31 || (a > 12 && b > 12) {
@@ -789,8 +794,19 @@ mod tests {
                 sep: '.'
             })
         );
-        // Not dates: versions, phone numbers, glued digits.
+        assert_eq!(
+            one("26 | 01 | 2022").date,
+            Some(DatePart::Numeric {
+                a: 26,
+                b: 1,
+                year: 2022,
+                sep: '|'
+            })
+        );
+        // Not dates: versions, phone numbers, glued digits, pipes in tables.
         for text in [
+            "26 | 01 | 22",
+            "8 . 10 . 2014",
             "v1.08.10.2014",
             "08.10.2014.5",
             "1.2.3",
