@@ -8,7 +8,7 @@
 //! too, so the pass stays linear in the page's size.
 
 use super::meta;
-use crate::dom::{Dom, Edge, Element, Kind, NodeIdx};
+use crate::dom::{Dom, Edge, Element, Kind, NodeIdx, Tag};
 use aho_corasick::AhoCorasick;
 use dateline_model::DateField;
 use std::borrow::Cow;
@@ -90,61 +90,63 @@ const MAX_CAPTURE: usize = 200;
 /// once, inner ones are not captured separately.
 const MAX_OPEN_CAPTURES: usize = 6;
 
-fn is_skipped(tag: &str) -> bool {
+fn is_skipped(tag: Tag) -> bool {
+    use Tag::*;
     matches!(
         tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "select"
-            | "option"
-            | "textarea"
-            | "head"
-            | "title"
-            | "button"
-            | "math"
-            | "object"
+        Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Iframe
+            | Select
+            | Option
+            | Textarea
+            | Head
+            | Title
+            | Button
+            | Math
+            | Object
     )
 }
 
-fn is_block(tag: &str) -> bool {
+fn is_block(tag: Tag) -> bool {
+    use Tag::*;
     matches!(
         tag,
-        "p" | "div"
-            | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "tr"
-            | "td"
-            | "th"
-            | "dt"
-            | "dd"
-            | "dl"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "table"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "main"
-            | "form"
-            | "hr"
-            | "address"
-            | "pre"
+        P | Div
+            | Br
+            | Li
+            | Ul
+            | Ol
+            | H1
+            | H2
+            | H3
+            | H4
+            | H5
+            | H6
+            | Tr
+            | Td
+            | Th
+            | Dt
+            | Dd
+            | Dl
+            | Section
+            | Article
+            | Header
+            | Footer
+            | Aside
+            | Nav
+            | Table
+            | Blockquote
+            | Figure
+            | Figcaption
+            | Main
+            | Form
+            | Hr
+            | Address
+            | Pre
     )
 }
 
@@ -250,8 +252,8 @@ fn is_date_cued(words: &str) -> bool {
     cue && !other
 }
 
-fn is_article(tag: &str, e: &Element) -> bool {
-    tag == "article"
+fn is_article(tag: Tag, e: &Element) -> bool {
+    tag == Tag::Article
         || e.attr("itemtype")
             .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
         || e.classes().any(|c| {
@@ -269,11 +271,11 @@ const PAGE_LEVEL_ONLY: &[&str] = &["footer", "sidebar"];
 /// Whether an element holds other things than the page's article.
 /// `in_article`: already inside the article, where only lists of other
 /// stories and comments are boilerplate.
-fn is_boilerplate(tag: &str, e: &Element, in_article: bool) -> bool {
-    if matches!(tag, "footer" | "aside" | "nav") {
+fn is_boilerplate(tag: Tag, e: &Element, in_article: bool) -> bool {
+    if matches!(tag, Tag::Footer | Tag::Aside | Tag::Nav) {
         return !in_article;
     }
-    if matches!(tag, "html" | "body" | "main" | "article") {
+    if matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
         return false;
     }
     let counts =
@@ -416,8 +418,8 @@ impl Page {
             match edge {
                 Edge::Open(idx) => match dom.nodes[idx].kind {
                     Kind::Element(e) => {
-                        let tag = e.name();
-                        if tag == "script" {
+                        let tag = dom.nodes[idx].tag;
+                        if tag == Tag::Script {
                             if let Some(ld) = json_ld_text(dom, idx, e) {
                                 page.jsonld.push(ld);
                             } else if let Some(t) = dom.first_text(idx) {
@@ -441,7 +443,7 @@ impl Page {
                         if f.article && skip == 0 && boiler == 0 {
                             page.articles.push(page.text.len());
                         }
-                        if tag == "h1" && skip == 0 && boiler == 0 {
+                        if tag == Tag::H1 && skip == 0 && boiler == 0 {
                             page.headlines.push((page.text.len(), article > 0));
                         }
                         if f.block {
@@ -538,7 +540,7 @@ impl Page {
     #[allow(clippy::too_many_arguments)]
     fn element(
         &mut self,
-        tag: &str,
+        tag: Tag,
         e: &Element,
         words: &str,
         place: Place,
@@ -547,20 +549,20 @@ impl Page {
         skipped: bool,
     ) {
         match tag {
-            "html" => {
+            Tag::Html => {
                 self.lang = e
                     .attr("lang")
                     .or_else(|| e.attr("xml:lang"))
                     .filter(|l| !l.trim().is_empty())
                     .map(|l| l.trim().to_string());
             }
-            "link"
+            Tag::Link
                 if e.attr("rel")
                     .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
             {
                 self.canonical = e.attr("href").map(str::to_string);
             }
-            "meta" => self.meta(e, place),
+            Tag::Meta => self.meta(e, place),
             _ => {}
         }
         if skipped || f.skip {
@@ -582,7 +584,7 @@ impl Page {
             .attr("datetime")
             .or_else(|| e.attr("content"))
             .filter(|v| !v.trim().is_empty());
-        if tag == "time" {
+        if tag == Tag::Time {
             let field = prop_field
                 .or_else(|| e.attr("pubdate").map(|_| DateField::Published))
                 .or_else(|| field_from_words(words));
@@ -619,9 +621,9 @@ impl Page {
                 .unwrap_or_default();
             self.metas.push(MetaItem {
                 detail: if e.attr("itemprop").is_some() {
-                    format!("{tag}[itemprop={key}]")
+                    format!("{}[itemprop={key}]", e.name())
                 } else {
-                    format!("{tag}[property={key}]")
+                    format!("{}[property={key}]", e.name())
                 },
                 field,
                 strength: if itemprop.as_deref() == Some("datecreated") {
@@ -635,7 +637,7 @@ impl Page {
             return;
         }
         let cued = prop_field.is_some() || (!words.is_empty() && is_date_cued(words));
-        if !cued || matches!(tag, "body" | "html" | "main" | "meta" | "link") {
+        if !cued || matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Meta | Tag::Link) {
             return;
         }
         let field = prop_field.or_else(|| field_from_words(words));
