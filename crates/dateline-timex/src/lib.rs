@@ -22,6 +22,7 @@
 //! (which way a clause points) and `resolve` (calendar arithmetic against
 //! the reference) → `value` (typed TIMEX3 values).
 
+pub mod eval;
 mod lexicon;
 mod resolve;
 mod scan;
