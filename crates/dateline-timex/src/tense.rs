@@ -26,7 +26,16 @@ pub(crate) fn around(toks: &[Token], lower: &str, first: usize, end: usize) -> T
             return None;
         }
         let w = lower.get(t.start..t.end)?;
-        classify(w)
+        let tense = classify(w)?;
+        // "will be held", "has been held": the participle is no past; the
+        // auxiliary further out decides.
+        if tense == Tense::Past {
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            if prev.is_some_and(|p| matches!(lower.get(p.start..p.end), Some("be" | "been"))) {
+                return None;
+            }
+        }
+        Some(tense)
     };
     let stops = |i: usize| -> bool {
         toks.get(i).is_some_and(|t| {

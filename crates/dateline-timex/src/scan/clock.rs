@@ -73,7 +73,7 @@ fn day_after(s: &Scan<'_>, i: usize) -> Option<(Option<NaiveDate>, usize)> {
         };
         return Some((day, k + 1));
     }
-    if let Some(hit) = calendar::written_date(s, k) {
+    if let Some(hit) = calendar::written_date(s, k).or_else(|| calendar::numeric_date(s, k)) {
         if let Value::Day(d) = hit.value {
             return Some((Some(d), hit.end));
         }
