@@ -228,7 +228,6 @@ pub(crate) fn frequency_adverb(word: &str) -> Option<Unit> {
         "daily" | "nightly" => Unit::Day,
         "weekly" => Unit::Week,
         "monthly" => Unit::Month,
-        "quarterly" => Unit::Quarter,
         "annually" | "yearly" => Unit::Year,
         _ => return None,
     })

@@ -23,7 +23,10 @@ pub(crate) enum Pick {
 
 /// The year of a month (or a day of it, `day` 0 for the whole month)
 /// written without a year. Past clauses take the latest one not after the
-/// reference; future clauses the first not before it; otherwise the nearest.
+/// reference, future clauses the first not before it — except within about
+/// a month of the reference, where a clause's tense often belongs to a
+/// reporting verb ("said the vote would be on Jan. 14") and the same year is
+/// the better guess. Unmarked: the same year unless that is far off.
 pub(crate) fn year_for(reference: NaiveDate, month: u32, day: u32, pick: Pick) -> i32 {
     let y = reference.year();
     let here = (
@@ -31,6 +34,13 @@ pub(crate) fn year_for(reference: NaiveDate, month: u32, day: u32, pick: Pick) -
         if day == 0 { 0 } else { reference.day() },
     );
     let there = (month, day);
+    // Within a month of the reference (for a month: the neighbouring ones).
+    let near = if day == 0 {
+        (i64::from(month) - i64::from(reference.month())).abs() <= 1
+    } else {
+        NaiveDate::from_ymd_opt(y, month, day)
+            .is_some_and(|d| (d - reference).num_days().abs() <= 31)
+    };
     match pick {
         Pick::This => y,
         Pick::Last => {
@@ -48,26 +58,27 @@ pub(crate) fn year_for(reference: NaiveDate, month: u32, day: u32, pick: Pick) -
             }
         }
         Pick::Tense(Tense::Past) => {
-            if there <= here {
+            if there <= here || near {
                 y
             } else {
                 y - 1
             }
         }
         Pick::Tense(Tense::Future) => {
-            if there >= here {
+            if there >= here || near {
                 y
             } else {
                 y + 1
             }
         }
         Pick::Tense(_) => {
-            // Nearest, ties to the same year: more than half a year away
-            // means the neighbouring year.
+            // News looks back more than ahead: more than half a year ahead
+            // is last year's; only the first months of the next year, seen
+            // from its last months, are next year's.
             let gap = month as i32 - reference.month() as i32;
             if gap > 6 {
                 y - 1
-            } else if gap < -6 {
+            } else if gap < -9 {
                 y + 1
             } else {
                 y
@@ -255,11 +266,13 @@ mod tests {
         let dct = d(2014, 10, 8);
         let past = Pick::Tense(Tense::Past);
         assert_eq!(year_for(dct, 9, 0, past), 2014);
-        assert_eq!(year_for(dct, 11, 0, past), 2013);
+        assert_eq!(year_for(dct, 11, 0, past), 2014); // within a month
+        assert_eq!(year_for(dct, 12, 0, past), 2013);
         assert_eq!(year_for(dct, 2, 0, Pick::Tense(Tense::Future)), 2015);
         assert_eq!(year_for(dct, 12, 0, Pick::Tense(Tense::Unknown)), 2014);
         assert_eq!(year_for(dct, 10, 8, past), 2014);
-        assert_eq!(year_for(dct, 10, 9, past), 2013);
+        assert_eq!(year_for(dct, 10, 9, past), 2014); // a day ahead
+        assert_eq!(year_for(dct, 12, 12, past), 2013);
         assert_eq!(year_for(dct, 3, 0, Pick::Last), 2014);
     }
 

@@ -42,8 +42,9 @@ impl Unit {
             Unit::Month => ("M", 1),
             Unit::Quarter => ("Q", 1),
             Unit::Year => ("Y", 1),
-            Unit::Decade => ("DE", 1),
-            Unit::Century => ("CE", 1),
+            // TimeBank writes "the past decade" P10Y
+            Unit::Decade => ("Y", 10),
+            Unit::Century => ("Y", 100),
         }
     }
 }
@@ -287,6 +288,9 @@ impl fmt::Display for Value {
                     Amount::Exact(n) => write!(f, "{}", n.saturating_mul(per))?,
                     Amount::AndHalf(n) if per == 1 => write!(f, "{n}.5")?,
                     Amount::AndHalf(n) => write!(f, "{}", n.saturating_mul(per) + per / 2)?,
+                    // "decades": X counts decades, not years
+                    Amount::Unknown if per == 10 => return f.write_str("PXDE"),
+                    Amount::Unknown if per == 100 => return f.write_str("PXCE"),
                     Amount::Unknown => f.write_str("X")?,
                 }
                 f.write_str(letter)

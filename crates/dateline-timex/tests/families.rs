@@ -79,7 +79,7 @@ fn months_and_years() {
         ("Sales fell in fiscal 1989.", "fiscal 1989", "1989"),
         ("He left last June.", "last June", "2014-06"),
         ("He left in June last year.", "June last year", "2013-06"),
-        ("They met in late November.", "late November", "2013-11"),
+        ("They met in late December.", "late December", "2013-12"),
         (
             "Growth slowed in the first half of 2014.",
             "the first half of 2014",
@@ -143,7 +143,7 @@ fn weekdays() {
         tag("He spoke Friday morning."),
         [(
             "Friday morning".into(),
-            TimeKind::Time,
+            TimeKind::Date,
             "2014-10-03TMO".into()
         )]
     );

@@ -93,7 +93,7 @@ fn day_number(s: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
             return None;
         }
         // "8:30" is a clock time, not the 8th
-        if s.joined_punct(i + 1, ":") {
+        if s.joined_punct(i + 1, ":") && s.joined(i + 2) && s.number(i + 2).is_some() {
             return None;
         }
         let suffix = s.joined(i + 1) && s.is_any(i + 1, &["st", "nd", "rd", "th"]);
@@ -125,13 +125,24 @@ fn trailing_year(s: &Scan<'_>, i: usize) -> Option<(i32, usize)> {
     None
 }
 
-/// A weekday before a date ("Wednesday, October 8"): the index after it.
-fn weekday_prefix(s: &Scan<'_>, i: usize) -> usize {
+/// A weekday before a date ("Wednesday, October 8"): the weekday and the
+/// index after it.
+fn weekday_prefix(s: &Scan<'_>, i: usize) -> (Option<u32>, usize) {
     match s.word(i).and_then(lexicon::weekday) {
-        Some((_, false)) if s.punct(i + 1, ",") => i + 2,
-        Some((_, false)) => i + 1,
-        _ => i,
+        Some((wd, false)) if s.punct(i + 1, ",") => (Some(wd), i + 2),
+        Some((wd, false)) => (Some(wd), i + 1),
+        _ => (None, i),
     }
+}
+
+/// The year, next to the reference's, in which `month`/`day` falls on
+/// weekday `wd`: "Monday, Oct. 26" settles its own year.
+fn year_by_weekday(reference: NaiveDate, month: u32, day: u32, wd: u32) -> Option<i32> {
+    let y = reference.year();
+    [y, y - 1, y + 1].into_iter().find(|&year| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            .is_some_and(|d| d.weekday().number_from_monday() == wd)
+    })
 }
 
 /// The value of a day of a month, with its year written or inferred.
@@ -157,13 +168,13 @@ fn day_value(
 /// "October 8, 2014", "Oct. 8", "Wednesday, October 8", "8 October 2014",
 /// "the 8th of October", "October 2014".
 pub(super) fn written_date(s: &Scan<'_>, i: usize) -> Option<Hit> {
-    let j = weekday_prefix(s, i);
+    let (wd, j) = weekday_prefix(s, i);
+    let by_weekday = |month, day| Some(year_by_weekday(s.reference?, month, day, wd?)?);
     if let Some((month, k)) = month_name(s, j) {
         if let Some((day, k2)) = day_number(s, k) {
-            // "October 2014" is a month, and "May 20 percent" no date
             let (year, end) = match trailing_year(s, k2) {
                 Some((y, e)) => (Some(y), e),
-                None => (None, k2),
+                None => (by_weekday(month, day), k2),
             };
             let value = day_value(s, i, end, month, day, year)?;
             return Some(Hit::new(i, end, TimeKind::Date, value));
@@ -185,7 +196,7 @@ pub(super) fn written_date(s: &Scan<'_>, i: usize) -> Option<Hit> {
     let (month, k) = month_name(s, k)?;
     let (year, end) = match trailing_year(s, k) {
         Some((y, e)) => (Some(y), e),
-        None => (None, k),
+        None => (by_weekday(month, day), k),
     };
     let value = day_value(s, i, end, month, day, year)?;
     Some(Hit::new(i, end, TimeKind::Date, value))
@@ -533,7 +544,8 @@ pub(super) fn quarter(s: &Scan<'_>, i: usize) -> Option<Hit> {
             _ => return None,
         });
     }
-    if s.hyphen(k) {
+    let hyphenated = s.hyphen(k);
+    if hyphenated {
         k += 1;
     }
     if s.is(k, "fiscal") {
@@ -542,6 +554,12 @@ pub(super) fn quarter(s: &Scan<'_>, i: usize) -> Option<Hit> {
     if !s.is(k, "quarter") {
         return None;
     }
+    // "the third-quarter results": the article goes with "results"
+    let i = if hyphenated && the && year_shift.is_none() && i + 1 < k {
+        i + 1
+    } else {
+        i
+    };
     let mut end = k + 1;
     let mut year = None;
     if n.is_some() {
@@ -653,17 +671,14 @@ pub(super) fn season(s: &Scan<'_>, i: usize) -> Option<Hit> {
 /// "Wednesday", "last Friday", "next Monday", "Friday morning",
 /// "Sundays" (a set).
 pub(super) fn weekday(s: &Scan<'_>, i: usize) -> Option<Hit> {
-    let (modifier, j) = match edge(s, i) {
-        Some((m, k)) if matches!(m, Mod::Start | Mod::End) => (Some(m), k),
-        _ => (None, i),
-    };
-    let (pick, j) = match relative_word(s, j) {
+    // "earlier Friday", "late Monday": TimeBank leaves the edge word out.
+    let (pick, j) = match relative_word(s, i) {
         Some((p, k)) => (Some(p), k),
-        None => (None, j),
+        None => (None, i),
     };
     let (wd, plural) = lexicon::weekday(s.word(j)?)?;
     if plural {
-        if pick.is_some() || modifier.is_some() {
+        if pick.is_some() {
             return None;
         }
         return Some(Hit::new(i, j + 1, TimeKind::Set, Value::AnyWeekday(wd)));
@@ -677,10 +692,11 @@ pub(super) fn weekday(s: &Scan<'_>, i: usize) -> Option<Hit> {
         let p = pick.unwrap_or_else(|| s.pick(i, end));
         resolve::weekday(r, wd, p)
     });
-    let (kind, value) = match (part, day) {
-        (Some(part), day) => (TimeKind::Time, Value::Part { day, part }),
-        (None, Some(d)) => (TimeKind::Date, Value::Day(d)),
-        (None, None) => (TimeKind::Date, Value::AnyWeekday(wd)),
+    // "Friday morning" is a DATE in TimeBank more often than a TIME.
+    let value = match (part, day) {
+        (Some(part), day) => Value::Part { day, part },
+        (None, Some(d)) => Value::Day(d),
+        (None, None) => Value::AnyWeekday(wd),
     };
-    Some(Hit::new(i, end, kind, value).with_mod(modifier))
+    Some(Hit::new(i, end, TimeKind::Date, value))
 }

@@ -333,8 +333,9 @@ pub(crate) fn approx(s: &Scan<'_>, i: usize) -> Option<(Mod, usize)> {
         return Some((Mod::EqualOrLess, k));
     }
     match s.word(i)? {
-        "about" | "around" | "approximately" | "roughly" | "some" => Some((Mod::Approx, i + 1)),
-        "nearly" | "almost" => Some((Mod::LessThan, i + 1)),
+        // "about", "around", "almost" stay outside in TimeBank (14 to 3)
+        "some" => Some((Mod::Approx, i + 1)),
+        "nearly" => Some((Mod::LessThan, i + 1)),
         // "over the past three years": there "over" is a preposition
         "over" if s.count(i + 1).is_some() && !s.is(i + 1, "the") => Some((Mod::MoreThan, i + 1)),
         _ => None,

@@ -56,7 +56,7 @@ pub(super) fn deictic_day(s: &Scan<'_>, i: usize) -> Option<Hit> {
         return Some(Hit::new(
             i,
             j + 1,
-            TimeKind::Time,
+            TimeKind::Date,
             part_of(s, 0, DayPart::Night)?,
         ));
     }
@@ -236,6 +236,7 @@ pub(super) fn duration(s: &Scan<'_>, i: usize) -> Option<Hit> {
         };
         return Some(Hit::new(i, e, TimeKind::Duration, value).with_mod(modifier));
     }
+    let count_at = k;
     let (mut amount, mut k) = match s.count(k) {
         Some(c) => c,
         // "some" read as a count when no number follows it
@@ -257,16 +258,31 @@ pub(super) fn duration(s: &Scan<'_>, i: usize) -> Option<Hit> {
         k += 1;
     }
     let (unit, plural, mut end) = s.unit(k)?;
-    if unit == Unit::Weekend {
+    // "a years" is no count; "three-quarters", "a quarter of" are fractions
+    if unit == Unit::Weekend
+        || (a_word && plural)
+        || (unit == Unit::Quarter && (adjectival && plural || s.is(end, "of")))
+    {
         return None;
     }
+    // An age ("6-year-old") is no time expression in TimeBank.
+    if adjectival && s.hyphen(end) && s.is(end + 1, "old") {
+        return None;
+    }
+    // "the 14-day" ban: the article belongs to the noun the adjective
+    // modifies, not to the duration.
+    let i = if adjectival && count_at == j + 1 && s.is(j, "the") && i == j {
+        j + 1
+    } else {
+        i
+    };
     // "an hour and a half"
     if let (Some(e), Amount::Exact(n)) = (s.seq(end, &["and", "a", "half"]), amount) {
         amount = Amount::AndHalf(n);
         end = e;
     }
-    // "9-month-old", "decades-long"
-    if adjectival && s.hyphen(end) && s.is_any(end + 1, &["old", "long"]) {
+    // "day-long"
+    if adjectival && s.hyphen(end) && s.is(end + 1, "long") {
         end += 2;
     }
     // "a year" after a rate ("$5 a year", "twice a year") is a set.
@@ -356,7 +372,8 @@ pub(super) fn reference_word(s: &Scan<'_>, i: usize) -> Option<Hit> {
         "these" if s.is(i + 1, "days") => {
             Some(Hit::new(i, i + 2, TimeKind::Date, Value::Ref(Ref::Present)))
         }
-        "recently" | "lately" | "previously" | "formerly" => one(Ref::Past),
+        // "previously" is tagged 3 times in 23 in TimeBank/AQUAINT
+        "recently" | "lately" => one(Ref::Past),
         "long" if s.is(i + 1, "ago") => {
             Some(Hit::new(i, i + 2, TimeKind::Date, Value::Ref(Ref::Past)))
         }
@@ -372,7 +389,7 @@ pub(super) fn reference_word(s: &Scan<'_>, i: usize) -> Option<Hit> {
                 "past" => (Ref::Past, i + 2),
                 "future" => (Ref::Future, i + 2),
                 "present" => (Ref::Present, i + 2),
-                "near" | "distant" | "foreseeable" if s.is(i + 2, "future") => (Ref::Future, i + 3),
+                "near" | "distant" if s.is(i + 2, "future") => (Ref::Future, i + 3),
                 "recent" | "distant" if s.is(i + 2, "past") => (Ref::Past, i + 3),
                 _ => return None,
             };
