@@ -295,3 +295,39 @@ fn numbers_are_not_years() {
     assert!(tag("It cost $2000 and 1999 percent, flight 1990, 3.2014 units.").is_empty());
     assert!(tag("The 12345678901234567890 digits and 2014abc").is_empty());
 }
+
+#[test]
+fn spoken_years_weekends_and_year_ago_periods() {
+    check(&[
+        (
+            "He was born in nineteen ninety-six.",
+            "nineteen ninety-six",
+            "1996",
+        ),
+        (
+            "It ends in the year two thousand.",
+            "the year two thousand",
+            "2000",
+        ),
+        (
+            "They rested over the weekend.",
+            "the weekend",
+            "2014-W40-WE",
+        ),
+        (
+            "They will rest over the weekend.",
+            "the weekend",
+            "2014-W41-WE",
+        ),
+        (
+            "Profit beat the year-earlier quarter.",
+            "the year-earlier quarter",
+            "2013-Q3",
+        ),
+        (
+            "Profit beat the year-earlier level.",
+            "year-earlier",
+            "2013",
+        ),
+    ]);
+}

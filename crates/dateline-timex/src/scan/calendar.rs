@@ -336,6 +336,9 @@ pub(super) fn year(s: &Scan<'_>, i: usize) -> Option<Hit> {
     } else {
         j
     };
+    if let Some((y, end)) = spoken_year(s, j) {
+        return Some(Hit::new(i, end, TimeKind::Date, Value::Year(y)).with_mod(modifier));
+    }
     let y = s.year_at(j)?;
     let before = j.checked_sub(1).and_then(|p| s.word(p));
     if !(1900..=2099).contains(&y) && !before.is_some_and(year_context) {
@@ -368,6 +371,32 @@ pub(super) fn year(s: &Scan<'_>, i: usize) -> Option<Hit> {
         None => Value::Year(y),
     };
     Some(Hit::new(i, j + 1, TimeKind::Date, value).with_mod(modifier))
+}
+
+/// Years read out: "nineteen ninety-six", "two thousand", "two thousand
+/// and one" (broadcast transcripts write them so).
+fn spoken_year(s: &Scan<'_>, i: usize) -> Option<(i32, usize)> {
+    if let Some(k) = s.seq(i, &["two", "thousand"]) {
+        let k2 = if s.is(k, "and") { k + 1 } else { k };
+        return match s.word(k2).and_then(lexicon::cardinal) {
+            Some(n) if n < 20 => Some((2000 + n as i32, k2 + 1)),
+            _ => Some((2000, k)),
+        };
+    }
+    let century = match s.word(i)? {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let tens = lexicon::cardinal(s.word(i + 1)?).filter(|t| (10..100).contains(t))?;
+    if tens >= 20 && tens % 10 == 0 {
+        let k = if s.hyphen(i + 2) { i + 3 } else { i + 2 };
+        if let Some(u) = s.word(k).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+            return Some((century + (tens + u) as i32, k + 1));
+        }
+        return Some((century + tens as i32, i + 2));
+    }
+    (tens < 20).then_some((century + tens as i32, i + 2))
 }
 
 /// "the first half of", "the second half of": the half and the index.

@@ -106,6 +106,21 @@ pub(super) fn this_last_next(s: &Scan<'_>, i: usize) -> Option<Hit> {
         {
             (0, k)
         }
+        // "the weekend": the one the clause's tense points at
+        "weekend" if the => (0, k),
+        // "the year-earlier quarter", "year-ago": financial news compares
+        // the last reported quarter (the one before the reference's) with
+        // the same quarter a year before.
+        "year" if s.hyphen(k + 1) && s.is_any(k + 2, &["earlier", "ago"]) => {
+            let noun = s.is_any(k + 3, &["quarter", "period"]);
+            let first = if the && !noun { k } else { i };
+            let (unit, n, end) = if noun {
+                (Unit::Quarter, -5, k + 4)
+            } else {
+                (Unit::Year, -1, k + 3)
+            };
+            return Some(Hit::new(first, end, TimeKind::Date, shifted(s, unit, n)?));
+        }
         _ => return None,
     };
     let k = if s.is(k, "fiscal") { k + 1 } else { k };
