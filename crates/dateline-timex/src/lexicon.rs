@@ -351,8 +351,5 @@ pub(crate) fn future_cue(word: &str) -> bool {
 }
 
 pub(crate) fn present_cue(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "are" | "am" | "has" | "have" | "says" | "does" | "do"
-    )
+    matches!(word, "is" | "are" | "am" | "has" | "have" | "does" | "do")
 }

@@ -21,6 +21,10 @@ pub(crate) enum Pick {
     This,
 }
 
+/// How far from the reference a day without a year keeps the reference's
+/// year whatever the tense (see `year_for`).
+const NEAR_DAYS: i64 = 92;
+
 /// The year of a month (or a day of it, `day` 0 for the whole month)
 /// written without a year. Past clauses take the latest one not after the
 /// reference, future clauses the first not before it — except within about
@@ -36,10 +40,10 @@ pub(crate) fn year_for(reference: NaiveDate, month: u32, day: u32, pick: Pick) -
     let there = (month, day);
     // Within a month of the reference (for a month: the neighbouring ones).
     let near = if day == 0 {
-        (i64::from(month) - i64::from(reference.month())).abs() <= 1
+        (i64::from(month) - i64::from(reference.month())).abs() <= 2
     } else {
         NaiveDate::from_ymd_opt(y, month, day)
-            .is_some_and(|d| (d - reference).num_days().abs() <= 31)
+            .is_some_and(|d| (d - reference).num_days().abs() <= NEAR_DAYS)
     };
     match pick {
         Pick::This => y,
@@ -95,7 +99,9 @@ pub(crate) fn weekday(reference: NaiveDate, wd: u32, pick: Pick) -> Option<Naive
     let ahead = (wd + 7 - today) % 7; // days until the next such weekday, 0 = today
     let back = (today + 7 - wd) % 7; // days since the last one
     let (forward, days) = match pick {
-        Pick::Tense(Tense::Future) => (true, ahead),
+        // "They meet Monday": a present-tense clause with a weekday speaks
+        // of the coming one.
+        Pick::Tense(Tense::Future | Tense::Present) => (true, ahead),
         Pick::Tense(_) => (false, back),
         Pick::Last => (false, if back == 0 { 7 } else { back }),
         Pick::Next => (true, if ahead == 0 { 7 } else { ahead }),
@@ -266,13 +272,16 @@ mod tests {
         let dct = d(2014, 10, 8);
         let past = Pick::Tense(Tense::Past);
         assert_eq!(year_for(dct, 9, 0, past), 2014);
-        assert_eq!(year_for(dct, 11, 0, past), 2014); // within a month
-        assert_eq!(year_for(dct, 12, 0, past), 2013);
+        assert_eq!(year_for(dct, 12, 0, past), 2014); // within two months
+        let march = d(2014, 3, 20);
+        assert_eq!(year_for(march, 9, 0, past), 2013);
+        assert_eq!(year_for(march, 5, 0, past), 2014);
+        assert_eq!(year_for(march, 11, 1, past), 2013);
+        assert_eq!(year_for(march, 5, 1, past), 2014); // 42 days ahead
         assert_eq!(year_for(dct, 2, 0, Pick::Tense(Tense::Future)), 2015);
         assert_eq!(year_for(dct, 12, 0, Pick::Tense(Tense::Unknown)), 2014);
         assert_eq!(year_for(dct, 10, 8, past), 2014);
         assert_eq!(year_for(dct, 10, 9, past), 2014); // a day ahead
-        assert_eq!(year_for(dct, 12, 12, past), 2013);
         assert_eq!(year_for(dct, 3, 0, Pick::Last), 2014);
     }
 

@@ -289,8 +289,8 @@ impl fmt::Display for Value {
                     Amount::AndHalf(n) if per == 1 => write!(f, "{n}.5")?,
                     Amount::AndHalf(n) => write!(f, "{}", n.saturating_mul(per) + per / 2)?,
                     // "decades": X counts decades, not years
-                    Amount::Unknown if per == 10 => return f.write_str("PXDE"),
-                    Amount::Unknown if per == 100 => return f.write_str("PXCE"),
+                    Amount::Unknown if per == 10 => return f.write_str("XDE"),
+                    Amount::Unknown if per == 100 => return f.write_str("XCE"),
                     Amount::Unknown => f.write_str("X")?,
                 }
                 f.write_str(letter)

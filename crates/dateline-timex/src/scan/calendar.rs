@@ -169,7 +169,7 @@ fn day_value(
 /// "the 8th of October", "October 2014".
 pub(super) fn written_date(s: &Scan<'_>, i: usize) -> Option<Hit> {
     let (wd, j) = weekday_prefix(s, i);
-    let by_weekday = |month, day| Some(year_by_weekday(s.reference?, month, day, wd?)?);
+    let by_weekday = |month, day| year_by_weekday(s.reference?, month, day, wd?);
     if let Some((month, k)) = month_name(s, j) {
         if let Some((day, k2)) = day_number(s, k) {
             let (year, end) = match trailing_year(s, k2) {
@@ -242,7 +242,7 @@ pub(super) fn month(s: &Scan<'_>, i: usize) -> Option<Hit> {
         None => (None, j),
     };
     let (month, end) = month_name(s, j)?;
-    if !s.word(j).is_some_and(|w| lexicon::month(w).is_some()) {
+    if s.word(j).is_none_or(|w| lexicon::month(w).is_none()) {
         return None; // abbreviations stand alone only in written dates
     }
     // "May" and "March" are also a verb and a modal: alone, they need a

@@ -220,12 +220,14 @@ impl<'a> Scan<'a> {
     pub(crate) fn count(&self, i: usize) -> Option<(Amount, usize)> {
         if let Some((n, digits)) = self.number(i) {
             // "1,000" and "2.5" are not counts we can normalise.
-            if self.joined_punct(i + 1, ",") || self.joined_punct(i + 1, ".") {
-                if self.number(i + 2).is_some() && self.joined(i + 2) {
-                    return None;
-                }
+            if (self.joined_punct(i + 1, ",") || self.joined_punct(i + 1, "."))
+                && self.number(i + 2).is_some()
+                && self.joined(i + 2)
+            {
+                return None;
             }
-            return (digits <= 4).then_some((Amount::Exact(n), i + 1));
+            // "the 1988 quarter" is a year, not 1988 quarters
+            return (digits <= 3).then_some((Amount::Exact(n), i + 1));
         }
         let w = self.word(i)?;
         match w {

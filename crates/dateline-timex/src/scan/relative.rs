@@ -187,12 +187,10 @@ pub(super) fn ago(s: &Scan<'_>, i: usize) -> Option<Hit> {
         None => return None,
     };
     let (unit, _, k) = s.unit(k)?;
-    let (sign, end) = if s.is(k, "ago") {
-        (-1, k + 1)
-    } else if s.is_any(k, &["earlier", "before"])
-        && !s.is(k + 1, "than")
-        && s.word(k) == Some("earlier")
-    {
+    // "earlier than" compares; "before"/"after" take an event, so the
+    // count is a duration there
+    let back = s.is(k, "ago") || (s.is(k, "earlier") && !s.is(k + 1, "than"));
+    let (sign, end) = if back {
         (-1, k + 1)
     } else if s.is(k, "later") {
         (1, k + 1)
@@ -284,7 +282,7 @@ pub(super) fn duration(s: &Scan<'_>, i: usize) -> Option<Hit> {
     if adjectival && s.hyphen(end) && s.is(end + 1, "old") {
         return None;
     }
-    // "the 14-day" ban: the article belongs to the noun the adjective
+    // In "the 14-day ban" the article belongs to the noun the adjective
     // modifies, not to the duration.
     let i = if adjectival && count_at == j + 1 && s.is(j, "the") && i == j {
         j + 1
