@@ -66,6 +66,8 @@ struct SetResult {
     counts: Counts,
     chars: usize,
     elapsed: Duration,
+    /// The plain texts, for the throughput run.
+    texts: String,
 }
 
 fn run_set(name: &str, dir: &Path, a: &Args) -> Result<SetResult, String> {
@@ -77,6 +79,7 @@ fn run_set(name: &str, dir: &Path, a: &Args) -> Result<SetResult, String> {
     let mut chars = 0;
     let mut elapsed = Duration::ZERO;
     let mut shown = 0;
+    let mut texts = String::new();
     for f in &files {
         let xml = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let doc = parse_tml(&xml).map_err(|e| format!("{}: {e}", f.display()))?;
@@ -85,6 +88,8 @@ fn run_set(name: &str, dir: &Path, a: &Args) -> Result<SetResult, String> {
         let system = dateline_timex::find(&doc.text, reference);
         elapsed += t.elapsed();
         chars += doc.text.chars().count();
+        texts.push_str(&doc.text);
+        texts.push_str("\n\n");
         let (c, outcomes) = score(&doc, &system);
         counts.add(&c);
         let file = f
@@ -141,6 +146,7 @@ fn run_set(name: &str, dir: &Path, a: &Args) -> Result<SetResult, String> {
         counts,
         chars,
         elapsed,
+        texts,
     })
 }
 
@@ -202,6 +208,27 @@ fn main() {
         println!(
             "{:<15} {:>5} {:>5} {:>5} | {:.3} {:.3} {:.3} | {:.3} {:.3} {:.3} | {:.3} {:.3} | {:.3} {:.3} | {:>9.0}",
             r.name, r.files, c.gold, c.system, sp, sr, sf, rp, rr, rf, ta, tf, va, vf, speed
+        );
+    }
+    // Throughput on one core: every set's text, repeated to about 20 MB,
+    // read in one call (per-file timings above are too short to trust).
+    let all: String = results.iter().map(|r| r.texts.as_str()).collect();
+    if !all.is_empty() {
+        let big = all.repeat((20_000_000 / all.len()).max(1));
+        // A fixed reference: only the speed is measured here.
+        let reference =
+            chrono::NaiveDate::from_ymd_opt(2013, 3, 22).map(dateline_timex::Reference::day);
+        let t = Instant::now();
+        let found = dateline_timex::find(&big, reference).len();
+        let secs = t.elapsed().as_secs_f64().max(1e-9);
+        let words = big.split_whitespace().count();
+        println!(
+            "speed: {:.1} MB in {:.2} s = {:.1} MB/s, {:.0}k words/s, {} expressions",
+            big.len() as f64 / 1e6,
+            secs,
+            big.len() as f64 / 1e6 / secs,
+            words as f64 / secs / 1e3,
+            found
         );
     }
     if results.iter().any(|r| r.name == "platinum") {
