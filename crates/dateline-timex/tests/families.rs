@@ -332,3 +332,48 @@ fn spoken_years_weekends_and_year_ago_periods() {
         ),
     ]);
 }
+
+#[test]
+fn holidays_ranges_and_approximate_extents() {
+    check(&[
+        ("They met last Christmas.", "last Christmas", "2013-12-25"),
+        (
+            "They will meet at Thanksgiving.",
+            "Thanksgiving",
+            "2014-11-27",
+        ),
+        ("Easter fell early that year.", "Easter", "2014-04-20"),
+        (
+            "Parties end on New Year's Eve.",
+            "New Year's Eve",
+            "2014-12-31",
+        ),
+        ("It takes two to three weeks.", "two to three weeks", "P2W"),
+        (
+            "Prices hold for the next year or so.",
+            "the next year or so",
+            "P1Y",
+        ),
+        (
+            "Sales fell in the last half of 1989.",
+            "the last half of 1989",
+            "1989-H2",
+        ),
+        (
+            "Sales fell in the 1988 third quarter.",
+            "the 1988 third quarter",
+            "1988-Q3",
+        ),
+        (
+            "It snowed in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        // TimeBank leaves "about" and "almost" out of the extent
+        ("The talks lasted about three days.", "three days", "P3D"),
+    ]);
+    assert_eq!(
+        tag("The fair opens each July."),
+        [("each July".into(), TimeKind::Set, "XXXX-07".into())]
+    );
+}

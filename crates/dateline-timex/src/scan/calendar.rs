@@ -404,7 +404,7 @@ fn half_of(s: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
     let j = if s.is(i, "the") { i + 1 } else { i };
     let h = match s.word(j)? {
         "first" => 1,
-        "second" | "latter" => 2,
+        "second" | "latter" | "last" => 2,
         _ => return None,
     };
     s.seq(j + 1, &["half", "of"]).map(|k| (h, k))
@@ -504,6 +504,7 @@ pub(super) fn quarter(s: &Scan<'_>, i: usize) -> Option<Hit> {
     }
     // "this year's", "last year's"
     let mut year_shift = None;
+    let mut year_before = None;
     if s.is_any(j, &["this", "last", "next"])
         && s.is(j + 1, "year")
         && s.punct(j + 2, "'")
@@ -515,6 +516,14 @@ pub(super) fn quarter(s: &Scan<'_>, i: usize) -> Option<Hit> {
             _ => 0,
         });
         j += 4;
+    } else if let Some(y) = s.year_at(j).filter(|_| the) {
+        // "the 1988 third quarter"
+        year_before = Some(y);
+        j += 1;
+    } else if the && s.is(j, "year") && s.hyphen(j + 1) && s.is_any(j + 2, &["earlier", "ago"]) {
+        // "the year-earlier third quarter"
+        year_shift = Some(-1);
+        j += 3;
     }
     let (modifier, j2) = match edge(s, j) {
         Some((m, k)) => (Some(m), k),
@@ -584,7 +593,7 @@ pub(super) fn quarter(s: &Scan<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     // "the third-quarter results": the article goes with "results"
-    let i = if hyphenated && the && year_shift.is_none() && i + 1 < k {
+    let i = if hyphenated && the && year_shift.is_none() && year_before.is_none() && i + 1 < k {
         i + 1
     } else {
         i
@@ -603,6 +612,7 @@ pub(super) fn quarter(s: &Scan<'_>, i: usize) -> Option<Hit> {
             end = k2 + 1;
         }
     }
+    let year = year.or(year_before);
     quarter_hit(s, i, end, n.unwrap_or(0), year, year_shift, rel, modifier)
 }
 
@@ -618,7 +628,10 @@ fn quarter_hit(
     modifier: Option<Mod>,
 ) -> Option<Hit> {
     let value = match (rel, s.reference) {
-        (Some(n), Some(r)) => resolve::shift(r, crate::value::Unit::Quarter, n)?,
+        (Some(n), Some(r)) => {
+            let years = i64::from(year_shift.unwrap_or(0));
+            resolve::shift(r, crate::value::Unit::Quarter, n + 4 * years)?
+        }
         (Some(_), None) => Value::Unanchored(crate::value::Unit::Quarter),
         (None, r) => {
             let year = year.or_else(|| {
@@ -660,6 +673,9 @@ pub(super) fn season(s: &Scan<'_>, i: usize) -> Option<Hit> {
     if let Some(y) = s.year_at(k) {
         year = Some(y);
         end = k + 1;
+    } else if let Some((y, e)) = spoken_year(s, k) {
+        year = Some(y);
+        end = e;
     } else if let Some((n, e)) = year_suffix(s, end) {
         year = s.reference.map(|r| r.year() + n as i32);
         end = e;
@@ -726,6 +742,98 @@ pub(super) fn weekday(s: &Scan<'_>, i: usize) -> Option<Hit> {
         (Some(part), day) => Value::Part { day, part },
         (None, Some(d)) => Value::Day(d),
         (None, None) => Value::AnyWeekday(wd),
+    };
+    Some(Hit::new(i, end, TimeKind::Date, value))
+}
+
+/// A holiday's date in `year`: fixed days, and the movable feasts news
+/// names most (US Thanksgiving and Election Day, Easter).
+fn holiday_date(name: Holiday, year: i32) -> Option<NaiveDate> {
+    use chrono::Weekday;
+    match name {
+        Holiday::Fixed(month, day) => NaiveDate::from_ymd_opt(year, month, day),
+        // Fourth Thursday of November
+        Holiday::Thanksgiving => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
+        // The Tuesday after the first Monday of November
+        Holiday::ElectionDay => {
+            NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?.succ_opt()
+        }
+        Holiday::Easter => {
+            // Anonymous Gregorian computus
+            let (a, b, c) = (year % 19, year / 100, year % 100);
+            let (d, e) = (b / 4, b % 4);
+            let g = (8 * b + 13) / 25;
+            let h = (19 * a + b - d - g + 15).rem_euclid(30);
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+            let m = (a + 11 * h + 19 * l) / 433;
+            let month = (h + l - 7 * m + 90) / 25;
+            let day = (h + l - 7 * m + 33 * month + 19).rem_euclid(32);
+            NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Holiday {
+    Fixed(u32, u32),
+    Thanksgiving,
+    ElectionDay,
+    Easter,
+}
+
+/// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving",
+/// "Election Day", "Easter", "Halloween", "Valentine's Day", "last
+/// Christmas".
+pub(super) fn holiday(s: &Scan<'_>, i: usize) -> Option<Hit> {
+    let (pick, j) = match relative_word(s, i) {
+        Some((p, k)) => (Some(p), k),
+        None => (None, i),
+    };
+    if !s.capital(j) {
+        return None;
+    }
+    let possessive = |k: usize| (s.punct(k, "'") || s.punct(k, "\u{2019}")) && s.is(k + 1, "s");
+    let (name, end) = match s.word(j)? {
+        "christmas" => match s.word(j + 1) {
+            Some("eve") => (Holiday::Fixed(12, 24), j + 2),
+            Some("day") => (Holiday::Fixed(12, 25), j + 2),
+            _ => (Holiday::Fixed(12, 25), j + 1),
+        },
+        "new" if s.is(j + 1, "year") && possessive(j + 2) => match s.word(j + 4) {
+            Some("eve") => (Holiday::Fixed(12, 31), j + 5),
+            Some("day") => (Holiday::Fixed(1, 1), j + 5),
+            _ => (Holiday::Fixed(1, 1), j + 4),
+        },
+        "thanksgiving" => (
+            Holiday::Thanksgiving,
+            if s.is(j + 1, "day") { j + 2 } else { j + 1 },
+        ),
+        "election" if s.is(j + 1, "day") && s.capital(j + 1) => (Holiday::ElectionDay, j + 2),
+        "easter" => (
+            Holiday::Easter,
+            if s.is(j + 1, "sunday") { j + 2 } else { j + 1 },
+        ),
+        "halloween" => (Holiday::Fixed(10, 31), j + 1),
+        "valentine" if possessive(j + 1) && s.is(j + 3, "day") => (Holiday::Fixed(2, 14), j + 4),
+        _ => return None,
+    };
+    let value = match s.reference {
+        Some(r) => {
+            // The year as for a day of the month near the holiday's date.
+            let (m, d) = match name {
+                Holiday::Fixed(m, d) => (m, d),
+                Holiday::Thanksgiving => (11, 25),
+                Holiday::ElectionDay => (11, 5),
+                Holiday::Easter => (4, 10),
+            };
+            let year = resolve::year_for(r, m, d, pick.unwrap_or_else(|| s.pick(i, end)));
+            Value::Day(holiday_date(name, year)?)
+        }
+        None => match name {
+            Holiday::Fixed(month, day) => Value::DayOfMonth { month, day },
+            _ => Value::Unanchored(crate::value::Unit::Day),
+        },
     };
     Some(Hit::new(i, end, TimeKind::Date, value))
 }

@@ -63,6 +63,7 @@ const RULES: &[Rule] = &[
     calendar::quarter,
     calendar::season,
     calendar::weekday,
+    calendar::holiday,
     relative::deictic_day,
     relative::this_last_next,
     relative::ago,
@@ -96,7 +97,11 @@ impl<'a> Scan<'a> {
                 }
             }
             match best {
-                Some(hit) => {
+                Some(mut hit) => {
+                    // "the next year or so", "two years or so"
+                    if let Some(e) = self.seq(hit.end, &["or", "so"]) {
+                        hit.end = e;
+                    }
                     i = hit.end;
                     out.push(hit);
                 }

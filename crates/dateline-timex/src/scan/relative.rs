@@ -257,6 +257,18 @@ pub(super) fn duration(s: &Scan<'_>, i: usize) -> Option<Hit> {
         None => return None,
     };
     let a_word = s.is_any(k - 1, &["a", "an"]);
+    // "two to three weeks", "12 to 18 months", "one or two days": the
+    // range is one expression; its value keeps the first count.
+    if (s.is_any(k, &["to", "or"]) || s.punct(k, "-") && !s.joined(k)) && !a_word {
+        if let Some((_, e)) = s
+            .count(k + 1)
+            .filter(|(a, _)| matches!(a, Amount::Exact(_)))
+        {
+            if s.unit(e).is_some() {
+                k = e;
+            }
+        }
+    }
     if let Some(e) = s.seq(k, &["and", "a", "half"]) {
         if let Amount::Exact(n) = amount {
             amount = Amount::AndHalf(n);
@@ -444,6 +456,15 @@ pub(super) fn set(s: &Scan<'_>, i: usize) -> Option<Hit> {
         k = e;
     }
     let word = s.word(k)?;
+    // "each July"
+    if let Some(month) = lexicon::month(word).filter(|_| s.capital(k) && w != "per") {
+        return Some(Hit::new(
+            i,
+            k + 1,
+            TimeKind::Set,
+            Value::Month { year: None, month },
+        ));
+    }
     if let Some((wd, false)) = lexicon::weekday(word) {
         if w == "per" {
             return None;
