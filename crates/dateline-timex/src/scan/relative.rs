@@ -129,18 +129,9 @@ pub(super) fn this_last_next(s: &Scan<'_>, i: usize) -> Option<Hit> {
         return None;
     }
     let word_n = n;
-    // "the past year", "the next week": TimeBank reads these as the span
-    // up to (or from) now, a duration.
-    if the
-        && modifier.is_none()
-        && matches!(s.word(j + 1), Some("past" | "last" | "next" | "coming"))
-    {
-        let value = Value::Duration {
-            amount: Amount::Exact(1),
-            unit,
-        };
-        return Some(Hit::new(i, k + 1, TimeKind::Duration, value));
-    }
+    // "the past year", "the last decade" are dates in TimeBank and
+    // AQUAINT (6 of 6), the period before the reference's own; only a
+    // count ("the past three years") makes a duration.
     if matches!(
         unit,
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Night
