@@ -102,6 +102,9 @@ pub(crate) fn weekday(reference: NaiveDate, wd: u32, pick: Pick) -> Option<Naive
         // "They meet Monday": a present-tense clause with a weekday speaks
         // of the coming one.
         Pick::Tense(Tense::Future | Tense::Present) => (true, ahead),
+        // Unmarked: the day just gone or today, except the day after the
+        // reference, which is nearer as tomorrow than as six days back.
+        Pick::Tense(Tense::Unknown) if ahead == 1 => (true, ahead),
         Pick::Tense(_) => (false, back),
         Pick::Last => (false, if back == 0 { 7 } else { back }),
         Pick::Next => (true, if ahead == 0 { 7 } else { ahead }),
@@ -263,6 +266,9 @@ mod tests {
             weekday(dct, 5, Pick::Tense(Tense::Future)),
             Some(d(2014, 10, 10))
         );
+        let unmarked = Pick::Tense(Tense::Unknown);
+        assert_eq!(weekday(dct, 4, unmarked), Some(d(2014, 10, 9)));
+        assert_eq!(weekday(dct, 5, unmarked), Some(d(2014, 10, 3)));
         assert_eq!(weekday(dct, 3, Pick::Last), Some(d(2014, 10, 1)));
         assert_eq!(weekday(dct, 3, Pick::Next), Some(d(2014, 10, 15)));
     }
