@@ -34,8 +34,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 pub use dateline_model::{TimeExpression, TimeKind};
 
 /// The document's creation or publication time, which relative
-/// expressions are read against. The day is what matters; the time of day,
-/// when known, is kept for callers (clock times are given on this day).
+/// expressions are read against. The day is what matters most; the time of
+/// day, when known, places "two hours ago" on the clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reference {
     pub date: NaiveDate,
@@ -111,6 +111,7 @@ pub fn find_in(
             toks: &toks,
             lower: &lower,
             reference: reference.map(|r| r.date),
+            reference_time: reference.and_then(|r| Some(r.date.and_time(r.time?))),
         }
         .run(&mut hits);
         for hit in &hits {

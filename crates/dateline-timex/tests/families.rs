@@ -377,3 +377,22 @@ fn holidays_ranges_and_approximate_extents() {
         [("each July".into(), TimeKind::Set, "XXXX-07".into())]
     );
 }
+
+#[test]
+fn a_reference_time_places_hours_ago_on_the_clock() {
+    let at = NaiveDate::from_ymd_opt(2014, 10, 8)
+        .unwrap()
+        .and_hms_opt(1, 20, 0)
+        .unwrap();
+    let t = find("The blast came two hours ago.", Some(Reference::at(at)));
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        (t[0].kind, t[0].value.as_str()),
+        (TimeKind::Time, "2014-10-07T23:20")
+    );
+    // without the time of day, the day is what is known
+    assert_eq!(
+        one("The blast came two hours ago."),
+        ("two hours ago".into(), "2014-10-08".into())
+    );
+}

@@ -80,6 +80,8 @@ pub(crate) struct Scan<'a> {
     /// The chunk, ASCII-lowercased (same byte offsets as the original).
     pub lower: &'a str,
     pub reference: Option<NaiveDate>,
+    /// The reference's wall-clock time, when the caller knows it.
+    pub reference_time: Option<chrono::NaiveDateTime>,
 }
 
 impl<'a> Scan<'a> {

@@ -191,10 +191,32 @@ pub(super) fn ago(s: &Scan<'_>, i: usize) -> Option<Hit> {
         return None;
     };
     let value = match amount {
-        Amount::Exact(n) => shifted(s, unit, sign * i64::from(n))?,
+        Amount::Exact(n) => match (unit, s.reference_time) {
+            (Unit::Hour | Unit::Minute | Unit::Second, Some(t)) => {
+                let n = sign * i64::from(n);
+                let delta = match unit {
+                    Unit::Hour => chrono::TimeDelta::try_hours(n)?,
+                    Unit::Minute => chrono::TimeDelta::try_minutes(n)?,
+                    _ => chrono::TimeDelta::try_seconds(n)?,
+                };
+                let at = t.checked_add_signed(delta)?;
+                Value::Clock {
+                    day: Some(at.date()),
+                    hour: chrono::Timelike::hour(&at),
+                    minute: chrono::Timelike::minute(&at),
+                }
+            }
+            _ => shifted(s, unit, sign * i64::from(n))?,
+        },
         _ => Value::Ref(if sign < 0 { Ref::Past } else { Ref::Future }),
     };
-    Some(Hit::new(i, end, TimeKind::Date, value).with_mod(modifier))
+    // a value on the clock is a TIME in TIMEX3
+    let kind = if matches!(value, Value::Clock { .. }) {
+        TimeKind::Time
+    } else {
+        TimeKind::Date
+    };
+    Some(Hit::new(i, end, kind, value).with_mod(modifier))
 }
 
 /// "three months", "48 hours", "two-year", "the past three years", "the
