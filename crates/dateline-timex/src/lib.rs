@@ -17,15 +17,15 @@
 //! expressions come in text order and never overlap. Any input is
 //! accepted: the scan is linear, and long texts are read in bounded chunks.
 //!
-//! Layout: `tokens` (words, digit runs, punctuation) → `scan` (rule
-//! families, longest match) using `lexicon` (the English words), `tense`
-//! (which way a clause points) and `resolve` (calendar arithmetic against
-//! the reference) → `value` (typed TIMEX3 values).
+//! Layout: `tokens` (words, digit runs, punctuation) → `en::scan` (the
+//! English rule families, longest match) using `en::lexicon` (the English
+//! words and tense cues), `tense` (which way a clause points) and `resolve`
+//! (calendar arithmetic against the reference) → `value` (typed TIMEX3
+//! values). Only `en` is language-specific.
 
+mod en;
 pub mod eval;
-mod lexicon;
 mod resolve;
-mod scan;
 mod tense;
 mod tokens;
 mod value;
@@ -107,7 +107,7 @@ pub fn find_in(
         let lower = chunk.to_ascii_lowercase();
         tokens::tokenize(chunk, &mut toks);
         hits.clear();
-        scan::Scan {
+        en::scan::Scan {
             toks: &toks,
             lower: &lower,
             reference: reference.map(|r| r.date),

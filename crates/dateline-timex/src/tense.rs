@@ -2,10 +2,14 @@
 //! is the Wednesday just gone; "will meet Wednesday" the one to come; a bare
 //! "September" in a past-tense clause is the last September. The nearest cue
 //! to the expression wins, within the clause (sentence punctuation stops the
-//! look-around, and it never goes further than `REACH` tokens).
+//! look-around, and it never goes further than `REACH` tokens). Which words
+//! are cues is the language's business: `Cue` comes from its lexicon.
 
-use crate::lexicon;
 use crate::tokens::{Kind, Token};
+
+/// A language's tense reading of one word, given the word before it
+/// (both lowercased): `None` when the word says nothing.
+pub(crate) type Cue = fn(prev: Option<&str>, word: &str) -> Option<Tense>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -18,24 +22,26 @@ pub(crate) enum Tense {
 const REACH: usize = 14;
 
 /// The tense around tokens `first..end` of `toks` (`lower` is the chunk,
-/// ASCII-lowercased).
-pub(crate) fn around(toks: &[Token], lower: &str, first: usize, end: usize) -> Tense {
+/// ASCII-lowercased), read with the language's `classify`.
+pub(crate) fn around(
+    toks: &[Token],
+    lower: &str,
+    first: usize,
+    end: usize,
+    classify: Cue,
+) -> Tense {
     let cue = |i: usize| -> Option<Tense> {
         let t = toks.get(i)?;
         if t.kind != Kind::Word {
             return None;
         }
         let w = lower.get(t.start..t.end)?;
-        let tense = classify(w)?;
-        // "will be held", "has been held": the participle is no past; the
-        // auxiliary further out decides.
-        if tense == Tense::Past {
-            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-            if prev.is_some_and(|p| matches!(lower.get(p.start..p.end), Some("be" | "been"))) {
-                return None;
-            }
-        }
-        Some(tense)
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .filter(|p| p.kind == Kind::Word)
+            .and_then(|p| lower.get(p.start..p.end));
+        classify(prev, w)
     };
     let stops = |i: usize| -> bool {
         toks.get(i).is_some_and(|t| {
@@ -68,23 +74,10 @@ pub(crate) fn around(toks: &[Token], lower: &str, first: usize, end: usize) -> T
     Tense::Unknown
 }
 
-fn classify(w: &str) -> Option<Tense> {
-    if lexicon::future_cue(w) {
-        Some(Tense::Future)
-    } else if lexicon::irregular_past(w)
-        || (w.len() > 4 && w.ends_with("ed") && !lexicon::ed_not_past(w))
-    {
-        Some(Tense::Past)
-    } else if lexicon::present_cue(w) {
-        Some(Tense::Present)
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::en::lexicon::tense_cue;
     use crate::tokens::tokenize;
 
     fn tense_of(text: &str, word: &str) -> Tense {
@@ -95,7 +88,7 @@ mod tests {
             .iter()
             .position(|t| &text[t.start..t.end] == word)
             .unwrap();
-        around(&toks, &lower, i, i + 1)
+        around(&toks, &lower, i, i + 1, tense_cue)
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //!
 //! All lookups take the ASCII-lowercased word.
 
+use crate::tense::Tense;
 use crate::value::{DayPart, Season, Unit};
 
 /// Full month names; the scanner requires a capital letter for these, since
@@ -352,4 +353,25 @@ pub(crate) fn future_cue(word: &str) -> bool {
 
 pub(crate) fn present_cue(word: &str) -> bool {
     matches!(word, "is" | "are" | "am" | "has" | "have" | "does" | "do")
+}
+
+/// The English tense cue of `word` (see `tense::Cue`): future auxiliaries
+/// and plans, past forms (irregular or "-ed"), present auxiliaries. A
+/// participle after "be"/"been" ("will be held", "has been held") is no
+/// past: the auxiliary further out decides.
+pub(crate) fn tense_cue(prev: Option<&str>, word: &str) -> Option<Tense> {
+    if future_cue(word) {
+        Some(Tense::Future)
+    } else if irregular_past(word) || (word.len() > 4 && word.ends_with("ed") && !ed_not_past(word))
+    {
+        if matches!(prev, Some("be" | "been")) {
+            None
+        } else {
+            Some(Tense::Past)
+        }
+    } else if present_cue(word) {
+        Some(Tense::Present)
+    } else {
+        None
+    }
 }

@@ -7,7 +7,7 @@ use chrono::Days;
 use dateline_model::TimeKind;
 
 use super::{approx, edge, Hit, Scan};
-use crate::lexicon;
+use crate::en::lexicon;
 use crate::resolve;
 use crate::value::{Amount, DayPart, Mod, Ref, Unit, Value};
 

@@ -16,7 +16,7 @@ mod relative;
 use chrono::NaiveDate;
 use dateline_model::TimeKind;
 
-use crate::lexicon;
+use crate::en::lexicon;
 use crate::resolve::Pick;
 use crate::tense::{self, Tense};
 use crate::tokens::{Kind, Token};
@@ -215,7 +215,7 @@ impl<'a> Scan<'a> {
     }
 
     pub(crate) fn tense(&self, first: usize, end: usize) -> Tense {
-        tense::around(self.toks, self.lower, first, end)
+        tense::around(self.toks, self.lower, first, end, lexicon::tense_cue)
     }
 
     pub(crate) fn pick(&self, first: usize, end: usize) -> Pick {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use dateline_model::TimeKind;
 
 use super::{calendar, Hit, Scan};
-use crate::lexicon;
+use crate::en::lexicon;
 use crate::resolve;
 use crate::value::{Unit, Value};
 

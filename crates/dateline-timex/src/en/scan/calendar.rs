@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use dateline_model::TimeKind;
 
 use super::{edge, Hit, Scan};
-use crate::lexicon;
+use crate::en::lexicon;
 use crate::resolve::{self, Pick};
 use crate::value::{Mod, Value};
 
