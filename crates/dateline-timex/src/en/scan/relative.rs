@@ -128,10 +128,10 @@ pub(super) fn this_last_next(s: &Scan<'_>, i: usize) -> Option<Hit> {
     if plural || matches!(unit, Unit::Quarter | Unit::Fortnight) {
         return None;
     }
-    let word_n = n;
     // "the past year", "the last decade" are dates in TimeBank and
     // AQUAINT (6 of 6), the period before the reference's own; only a
-    // count ("the past three years") makes a duration.
+    // count ("the past three years", read by `duration`) makes a duration.
+    // Below a week, "this day" or "the past hour" is no calendar period.
     if matches!(
         unit,
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Night
@@ -144,14 +144,13 @@ pub(super) fn this_last_next(s: &Scan<'_>, i: usize) -> Option<Hit> {
         match s.reference {
             Some(r) => {
                 let weekday = chrono::Datelike::weekday(&r).number_from_monday();
-                let back =
-                    word_n == 0 && weekday < 6 && s.tense(i, k + 1) == crate::tense::Tense::Past;
-                resolve::shift(r, Unit::Weekend, if back { -1 } else { word_n })?
+                let back = n == 0 && weekday < 6 && s.tense(i, k + 1) == crate::tense::Tense::Past;
+                resolve::shift(r, Unit::Weekend, if back { -1 } else { n })?
             }
             None => Value::Unanchored(Unit::Weekend),
         }
     } else {
-        shifted(s, unit, word_n)?
+        shifted(s, unit, n)?
     };
     Some(
         Hit::new(i, k + 1, TimeKind::Date, value)
