@@ -302,6 +302,10 @@ pub(super) fn duration(s: &Scan<'_>, i: usize) -> Option<Hit> {
     {
         return None;
     }
+    // "once-a-month" is a frequency word, not a month's duration
+    if a_word && adjectival {
+        return None;
+    }
     // An age ("6-year-old") is no time expression in TimeBank.
     if adjectival && s.hyphen(end) && s.is(end + 1, "old") {
         return None;
