@@ -396,3 +396,16 @@ fn a_reference_time_places_hours_ago_on_the_clock() {
         ("two hours ago".into(), "2014-10-08".into())
     );
 }
+
+#[test]
+fn ages_and_frequencies_are_not_durations() {
+    for text in [
+        "The 6-year-old boy smiled.",
+        "He is 47 years old.",
+        "The 47 year-old man left.",
+        "They meet once-a-month.",
+        "About three-quarters of voters agreed.",
+    ] {
+        assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
+    }
+}

@@ -306,8 +306,12 @@ pub(super) fn duration(s: &Scan<'_>, i: usize) -> Option<Hit> {
     if a_word && adjectival {
         return None;
     }
-    // An age ("6-year-old") is no time expression in TimeBank.
-    if adjectival && s.hyphen(end) && s.is(end + 1, "old") {
+    // An age ("6-year-old", "47 years old") is no time expression in
+    // TimeBank.
+    if (adjectival && s.hyphen(end) && s.is(end + 1, "old"))
+        || s.is(end, "old")
+        || (s.hyphen(end) && s.is(end + 1, "old"))
+    {
         return None;
     }
     // In "the 14-day ban" the article belongs to the noun the adjective
