@@ -637,7 +637,12 @@ impl Page {
             return;
         }
         let cued = prop_field.is_some() || (!words.is_empty() && is_date_cued(words));
-        if !cued || matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Meta | Tag::Link) {
+        if !cued
+            || matches!(
+                tag,
+                Tag::Body | Tag::Html | Tag::Main | Tag::Meta | Tag::Link
+            )
+        {
             return;
         }
         let field = prop_field.or_else(|| field_from_words(words));
