@@ -64,9 +64,16 @@ pub fn prepare(html: &str) -> Prepared<'_> {
     let mut dropped: HashMap<&str, usize> = HashMap::new();
     // Byte ranges to cut, in order.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // Open `<pre>` and `<listing>`, where whitespace is content.
+    let mut pre = 0usize;
     let mut i = 0;
     while let Some(off) = memchr(b'<', &bytes[i..]) {
         let start = i + off;
+        // Indentation between tags, a tenth of a page's bytes: one
+        // whitespace character says as much to everything downstream.
+        if pre == 0 && !foreign && off >= 2 && bytes[i..start].iter().all(is_html_space) {
+            cuts.push((i + 1, start));
+        }
         i = start + 1;
         if bytes[i..].starts_with(b"!--") {
             let (text_end, end) = comment_end(bytes, i + 3);
@@ -103,6 +110,13 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         let mut buf = [0u8; 16];
         let lower = lowercase(name, &mut buf);
         i = end;
+        if lower == "pre" || lower == "listing" {
+            pre = if closing {
+                pre.saturating_sub(1)
+            } else {
+                pre + 1
+            };
+        }
         if !closing {
             if lower == "svg" && !foreign && !bytes[..end].ends_with(b"/>") {
                 if let Some(close) = svg_end(bytes, end) {
@@ -169,6 +183,11 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         html: Cow::Owned(out),
         scripts,
     }
+}
+
+/// HTML's ASCII whitespace.
+fn is_html_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
 /// `name` lower-cased into `buf`; empty if it is longer than any name the
@@ -478,7 +497,7 @@ mod tests {
         assert_eq!(
             p.html,
             r#"<head><style></style><script type="application/ld+json">{"a":1}</script>
-            <script></script><SCRIPT src=x></SCRIPT><script>{"b":2}</script></head>"#
+<script></script><SCRIPT src=x></SCRIPT><script>{"b":2}</script></head>"#
         );
         assert_eq!(p.scripts, ["if (a<b) x('<div>')"]);
     }
@@ -515,6 +534,30 @@ mod tests {
         assert_eq!(end("never closed"), "never closed");
     }
 
+    fn collapse_spaces(t: &str) -> String {
+        let mut out = String::new();
+        for c in t.chars() {
+            if c.is_ascii_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn indentation_between_tags_shrinks_but_not_in_pre() {
+        assert_eq!(
+            cap_depth("<div>\n    <p>a  b</p>\n</div>"),
+            "<div>\n<p>a  b</p>\n</div>"
+        );
+        let pre = "<pre>\n  x\n    <b>y</b>\n</pre>\n\n<p>";
+        assert_eq!(cap_depth(pre), "<pre>\n  x\n    <b>y</b>\n</pre>\n<p>");
+    }
+
     proptest::proptest! {
         /// The set-aside page parses to the same tree as the original,
         /// minus script and style text.
@@ -526,7 +569,7 @@ mod tests {
                 "</script ", ">", "<noscript>", "</noscript>", "<script>{", "--!>", "!",
                 "<svg>", "</svg>", "<svg/>", "<path d=x/>", "<text>t</text>", "<b>",
                 "<![CDATA[", "]]>", "<font>", "<title>", "</title>", "<desc>", "<foreignObject>",
-                "<textarea>", "</textarea>",
+                "<textarea>", "</textarea>", "<pre>", "</pre>", "\n", "  ", "\t\n ",
             ]),
             0..30,
         )) {
@@ -550,6 +593,13 @@ mod tests {
                         if in_svg {
                             return None;
                         }
+                        let in_pre = (0..n.depth as usize)
+                            .scan(n.parent, |p, _| {
+                                let at = *p;
+                                *p = dom.nodes[at].parent;
+                                Some(at)
+                            })
+                            .any(|a| dom.nodes[a].tag == Tag::Pre);
                         match n.kind {
                             Kind::Element(e) => Some((n.depth, e.name().to_string(), false)),
                             Kind::Text(t) if !matches!(inside, Tag::Script | Tag::Style) => {
@@ -557,6 +607,14 @@ mod tests {
                             }
                             _ => None,
                         }
+                        // Outside `<pre>`, a run of whitespace is one space.
+                        .map(|(d, t, is_text)| {
+                            if is_text && !in_pre {
+                                (d, collapse_spaces(&t), is_text)
+                            } else {
+                                (d, t, is_text)
+                            }
+                        })
                     })
                     // Text on either side of a dropped comment becomes one.
                     .fold(Vec::<(u32, String, bool)>::new(), |mut out, item| {

@@ -389,15 +389,21 @@ struct Capture {
     buf: String,
 }
 
+/// Appends text to every open capture, whitespace runs collapsed so that
+/// indentation does not use up a capture's room.
 fn push_capture_text(captures: &mut [Capture], s: &str) {
     for c in captures.iter_mut() {
-        if c.buf.len() < MAX_CAPTURE {
-            let room = MAX_CAPTURE - c.buf.len();
-            let mut cut = s.len().min(room);
-            while !s.is_char_boundary(cut) {
-                cut -= 1;
+        for ch in s.chars() {
+            if c.buf.len() >= MAX_CAPTURE {
+                break;
             }
-            c.buf.push_str(&s[..cut]);
+            if ch.is_whitespace() {
+                if !c.buf.is_empty() && !c.buf.ends_with(' ') {
+                    c.buf.push(' ');
+                }
+            } else {
+                c.buf.push(ch);
+            }
         }
     }
 }
