@@ -1,0 +1,374 @@
+//! Training: an averaged perceptron, online and greedy, exactly as the
+//! tagger decodes (its own previous labels and history as features), over
+//! CoNLL-2003 train; the epoch with the best F1 on dev is kept.
+//!
+//! Deterministic: documents are shuffled by a fixed-seed generator, every
+//! map is read in sorted order before it matters, so the same inputs give
+//! the same model file byte for byte.
+//!
+//! The gazetteer is built from train's entity names. Used as is, it would
+//! know every name of the sentence being trained on, and the tagger would
+//! learn to trust it blindly; so each training document sees a gazetteer
+//! built from the other folds only (ten folds by document), and the shipped
+//! model holds the gazetteer of all of train.
+
+use super::features::{self, groups, DocCase, Gazetteer, History, Resources, Scorer, WordClass};
+use super::labels::{self, Label, N_LABELS};
+use super::model::{Model, Weights};
+use crate::conll::{self, Score};
+use std::collections::HashMap;
+
+/// One labelled document: sentences of (word, gold IOB tag).
+pub type Doc = Vec<Vec<(String, String)>>;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Feature groups in use ([`groups`]).
+    pub groups: u32,
+    pub folds: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            epochs: 12,
+            seed: 0x5eed,
+            groups: groups::ALL,
+            folds: 10,
+        }
+    }
+}
+
+/// The CoNLL documents of a file, as training documents (word = first
+/// column, gold = last column).
+pub fn docs_of(text: &str) -> Vec<Doc> {
+    conll::read(text)
+        .into_iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| {
+                    s.iter()
+                        .map(|r| (r.word().to_string(), r.last().to_string()))
+                        .collect()
+                })
+                .collect()
+        })
+        .filter(|d: &Doc| !d.is_empty())
+        .collect()
+}
+
+/// Perceptron weights during training, with the running sums that give
+/// their average (Daumé's trick: average = w − u / c).
+#[derive(Default)]
+struct Perceptron {
+    index: HashMap<u32, u32>,
+    w: Vec<[f32; N_LABELS]>,
+    u: Vec<[f64; N_LABELS]>,
+    c: f64,
+}
+
+impl Scorer for Perceptron {
+    fn add(&self, feats: &[u32], scores: &mut [f32; N_LABELS]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for (s, w) in scores.iter_mut().zip(&self.w[r as usize]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+impl Perceptron {
+    fn update(&mut self, feats: &[u32], gold: Label, pred: Label) {
+        for f in feats {
+            let next = self.w.len() as u32;
+            let r = *self.index.entry(*f).or_insert(next) as usize;
+            if r == self.w.len() {
+                self.w.push([0.0; N_LABELS]);
+                self.u.push([0.0; N_LABELS]);
+            }
+            self.w[r][gold.0 as usize] += 1.0;
+            self.w[r][pred.0 as usize] -= 1.0;
+            self.u[r][gold.0 as usize] += self.c;
+            self.u[r][pred.0 as usize] -= self.c;
+        }
+    }
+
+    /// The averaged weights, sorted by feature.
+    fn averaged(&self) -> Vec<(u32, [f32; N_LABELS])> {
+        let c = self.c.max(1.0);
+        let mut rows: Vec<(u32, [f32; N_LABELS])> = self
+            .index
+            .iter()
+            .map(|(&f, &r)| {
+                let (w, u) = (&self.w[r as usize], &self.u[r as usize]);
+                let mut a = [0f32; N_LABELS];
+                for l in 0..N_LABELS {
+                    a[l] = (w[l] as f64 - u[l] / c) as f32;
+                }
+                (f, a)
+            })
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        rows
+    }
+}
+
+/// xorshift64*: a fixed, portable generator for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// A gazetteer of the entity names in `docs`.
+pub fn gazetteer<'a>(docs: impl Iterator<Item = &'a Doc>) -> Gazetteer {
+    let mut g = Gazetteer::default();
+    for d in docs {
+        for s in d {
+            let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            for c in conll::chunks(&tags) {
+                if let Some(k) = labels::type_index(&c.kind) {
+                    let words: Vec<&str> =
+                        s[c.start..c.end].iter().map(|(w, _)| w.as_str()).collect();
+                    g.add(&words, k);
+                }
+            }
+        }
+    }
+    g
+}
+
+/// What one epoch gave.
+#[derive(Debug, Clone)]
+pub struct EpochReport {
+    pub epoch: usize,
+    pub train_errors: usize,
+    pub dev: Score,
+}
+
+/// Trains a model; `lexicon` holds the word classes learned from
+/// unlabeled text. `progress` hears about each epoch.
+pub fn train(
+    train_docs: &[Doc],
+    dev_docs: &[Doc],
+    lexicon: HashMap<u64, WordClass>,
+    cfg: &Config,
+    mut progress: impl FnMut(&EpochReport),
+) -> (Model, Vec<EpochReport>) {
+    let folds = cfg.folds.max(2);
+    let fold_gaz: Vec<Gazetteer> = (0..folds)
+        .map(|k| {
+            gazetteer(
+                train_docs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != k)
+                    .map(|(_, d)| d),
+            )
+        })
+        .collect();
+    let full_gaz = gazetteer(train_docs.iter());
+    let mut p = Perceptron::default();
+    let mut order: Vec<usize> = (0..train_docs.len()).collect();
+    let mut rng = Rng(cfg.seed | 1);
+    let mut best: Option<(f64, Model)> = None;
+    let mut reports = Vec::new();
+    let mut sf = features::SentenceFeatures::default();
+    let mut feats = Vec::new();
+    for epoch in 1..=cfg.epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0;
+        for &di in &order {
+            let doc = &train_docs[di];
+            let res = Resources {
+                lexicon: &lexicon,
+                gazetteer: &fold_gaz[di % folds],
+                groups: cfg.groups,
+            };
+            let words: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+                .collect();
+            let dc = DocCase::new(&words);
+            let mut history = History::default();
+            for (s, ws) in doc.iter().zip(&words) {
+                let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+                let gold = labels::from_iob(&tags);
+                features::sentence(ws, &res, Some(&dc), &mut sf);
+                let mut pred: Vec<Label> = Vec::with_capacity(ws.len());
+                for i in 0..ws.len() {
+                    feats.clear();
+                    feats.extend_from_slice(sf.of(i));
+                    features::dynamic(i, &sf.infos, &pred, &history, cfg.groups, &mut feats);
+                    let mut scores = [0f32; N_LABELS];
+                    p.add(&feats, &mut scores);
+                    // The best label overall: the update must see the
+                    // model's own preference, even where the rules of
+                    // BILOU would forbid it after a wrong previous label.
+                    let mut guess = Label::O;
+                    for (l, sc) in scores.iter().enumerate() {
+                        if *sc > scores[guess.0 as usize] {
+                            guess = Label(l as u8);
+                        }
+                    }
+                    p.c += 1.0;
+                    if guess != gold[i] {
+                        errors += 1;
+                        p.update(&feats, gold[i], guess);
+                    }
+                    // Decode on as the tagger would.
+                    let prev = pred.last().copied();
+                    pred.push(super::best(&scores, prev, i + 1 == ws.len()));
+                }
+                history.record(&sf.infos, &pred);
+            }
+        }
+        let model = Model {
+            groups: cfg.groups,
+            weights: Weights::quantise(&p.averaged()),
+            lexicon: lexicon.clone(),
+            gazetteer: full_gaz.clone(),
+        };
+        let dev = evaluate(&model, dev_docs);
+        let report = EpochReport {
+            epoch,
+            train_errors: errors,
+            dev,
+        };
+        progress(&report);
+        let f1 = report.dev.overall.f1();
+        reports.push(report);
+        if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
+            best = Some((f1, model));
+        }
+    }
+    let model = best.map(|(_, m)| m).unwrap_or_default();
+    (model, reports)
+}
+
+/// Entity-level scores of `model` on labelled documents.
+pub fn evaluate(model: &Model, docs: &[Doc]) -> Score {
+    let tagger = super::Tagger::from_model(model.clone());
+    evaluate_tagger(&tagger, docs)
+}
+
+/// Entity-level scores of a tagger on labelled documents.
+pub fn evaluate_tagger(tagger: &super::Tagger, docs: &[Doc]) -> Score {
+    let mut score = Score::default();
+    for d in docs {
+        let words: Vec<Vec<&str>> = d
+            .iter()
+            .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+            .collect();
+        let pred = tagger.tag_document(&words);
+        for (s, p) in d.iter().zip(pred) {
+            let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            score.add(&gold, &labels::to_iob1(&p));
+        }
+    }
+    score
+}
+
+/// Word classes from unlabeled text: how often each word is capitalised
+/// when it is not first in its sentence, and its cluster from `clusters`
+/// (word → bit path, as Brown clustering writes it). `texts` are running
+/// text; `sentences` are already tokenized (CoNLL train's words).
+pub fn lexicon(
+    texts: &[String],
+    sentences: &[Vec<&str>],
+    clusters: &[(String, String)],
+) -> HashMap<u64, WordClass> {
+    // (mid-sentence capitalised, mid-sentence lowercase) per lowercase form.
+    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    let mut count = |ws: &[&str]| {
+        if ws.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+            return; // a headline in capitals
+        }
+        for w in ws.iter().skip(1) {
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            if !first.is_alphabetic() {
+                continue;
+            }
+            let e = counts.entry(features::hash_lower(w)).or_default();
+            if first.is_uppercase() {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    };
+    for t in texts {
+        let toks = crate::tokenize::tokens(t);
+        for s in crate::tokenize::split_sentences(t, &toks) {
+            let ws: Vec<std::borrow::Cow<str>> = toks[s.tokens]
+                .iter()
+                .map(|tk| super::tagger_word(tk.text(t)))
+                .collect();
+            let ws: Vec<&str> = ws.iter().map(|w| w.as_ref()).collect();
+            count(&ws);
+        }
+    }
+    for s in sentences {
+        count(s);
+    }
+    let mut lex: HashMap<u64, WordClass> = HashMap::new();
+    for (k, (cap, low)) in counts {
+        let n = cap + low;
+        if n < 2 {
+            continue;
+        }
+        let r = cap as f64 / n as f64;
+        let caps = if r < 0.1 {
+            1
+        } else if r < 0.5 {
+            2
+        } else if r < 0.9 {
+            3
+        } else {
+            4
+        };
+        lex.insert(
+            k,
+            WordClass {
+                caps,
+                ..WordClass::default()
+            },
+        );
+    }
+    for (word, path) in clusters {
+        let len = path.len().min(32);
+        let mut bits = 0u32;
+        for (i, b) in path.bytes().take(32).enumerate() {
+            if b == b'1' {
+                bits |= 1 << (31 - i);
+            }
+        }
+        let e = lex.entry(features::hash_lower(word)).or_default();
+        // Spellings that differ only in case share one entry: the first
+        // listed (the file's order) is kept.
+        if e.cluster_len == 0 {
+            e.cluster = bits;
+            e.cluster_len = len as u8;
+        }
+    }
+    lex
+}

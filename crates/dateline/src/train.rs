@@ -1,0 +1,193 @@
+//! `dateline train ner`: trains the entity tagger on CoNLL-2003 and writes
+//! the model file that `dateline-analyze` embeds.
+
+use anyhow::{Context, Result};
+use dateline_analyze::ner::features::groups;
+use dateline_analyze::ner::train::{self, Config};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    #[command(subcommand)]
+    pub what: TrainWhat,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TrainWhat {
+    /// The named-entity tagger (CoNLL-2003 types), an averaged perceptron.
+    Ner(NerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerArgs {
+    /// CoNLL-2003 training file (IOB1 tags in the last column).
+    #[arg(long, value_name = "PATH")]
+    pub train: PathBuf,
+
+    /// CoNLL-2003 development file: picks the best epoch.
+    #[arg(long, value_name = "PATH")]
+    pub dev: PathBuf,
+
+    /// Word clusters (Brown format: bit path, word, count; tab separated).
+    #[arg(long, value_name = "PATH")]
+    pub clusters: Option<PathBuf>,
+
+    /// Unlabeled text for word classes: files or directories (.txt as is,
+    /// .tml/.xml without tags, .json: every string value of 200+ bytes).
+    /// Never give a test split here.
+    #[arg(long, value_name = "PATH")]
+    pub unlabeled: Vec<PathBuf>,
+
+    /// Passes over the training data.
+    #[arg(long, default_value_t = Config::default().epochs)]
+    pub epochs: usize,
+
+    /// Feature groups to leave out (to measure what they buy), comma
+    /// separated: gazetteer, case-ratio, clusters, history, doc-case,
+    /// prev-labels.
+    #[arg(long, value_name = "GROUPS", value_delimiter = ',')]
+    pub without: Vec<String>,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: PathBuf,
+}
+
+pub fn run(args: TrainArgs) -> Result<()> {
+    match args.what {
+        TrainWhat::Ner(a) => ner(a),
+    }
+}
+
+fn ner(a: NerArgs) -> Result<()> {
+    let read = |p: &Path| std::fs::read_to_string(p).with_context(|| format!("{}", p.display()));
+    let train_docs = train::docs_of(&read(&a.train)?);
+    let dev_docs = train::docs_of(&read(&a.dev)?);
+    let mut cfg = Config {
+        epochs: a.epochs,
+        ..Config::default()
+    };
+    for name in &a.without {
+        let (_, bit) = groups::NAMES
+            .iter()
+            .find(|(n, _)| n == name)
+            .with_context(|| format!("unknown feature group: {name}"))?;
+        cfg.groups &= !bit;
+    }
+    let clusters = match &a.clusters {
+        Some(p) => read_clusters(&read(p)?),
+        None => Vec::new(),
+    };
+    let mut texts = Vec::new();
+    for p in &a.unlabeled {
+        read_unlabeled(p, &mut texts)?;
+    }
+    let train_words: Vec<Vec<&str>> = train_docs
+        .iter()
+        .flatten()
+        .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+        .collect();
+    let lexicon = train::lexicon(&texts, &train_words, &clusters);
+    eprintln!(
+        "train: {} documents; dev: {} documents; unlabeled: {} texts; {} clustered words; lexicon {} words",
+        train_docs.len(),
+        dev_docs.len(),
+        texts.len(),
+        clusters.len(),
+        lexicon.len()
+    );
+    let (model, _) = train::train(&train_docs, &dev_docs, lexicon, &cfg, |r| {
+        let mut by_type = String::new();
+        for (t, c) in &r.dev.by_type {
+            by_type.push_str(&format!(" {t} {:.4}", c.f1()));
+        }
+        eprintln!(
+            "epoch {:2}: {} training errors; dev F1 {:.4} (P {:.4} R {:.4});{by_type}",
+            r.epoch,
+            r.train_errors,
+            r.dev.overall.f1(),
+            r.dev.overall.precision(),
+            r.dev.overall.recall()
+        );
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(&a.output, &bytes).with_context(|| format!("{}", a.output.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, {} weighted features)",
+        a.output.display(),
+        bytes.len(),
+        model.weights.len()
+    );
+    Ok(())
+}
+
+/// Brown clusters: `path<TAB>word<TAB>count` lines, in file order.
+fn read_clusters(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let path = f.next()?;
+            let word = f.next()?;
+            path.bytes()
+                .all(|b| b == b'0' || b == b'1')
+                .then(|| (word.to_string(), path.to_string()))
+        })
+        .collect()
+}
+
+/// Reads unlabeled text from a file or, recursively in name order, a
+/// directory.
+fn read_unlabeled(p: &Path, out: &mut Vec<String>) -> Result<()> {
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("{}", p.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            read_unlabeled(&e, out)?;
+        }
+        return Ok(());
+    }
+    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    match ext {
+        "txt" => out.push(text.into_owned()),
+        "tml" | "xml" => out.push(strip_tags(&text)),
+        "json" => {
+            let v: serde_json::Value =
+                serde_json::from_str(&text).with_context(|| format!("{}", p.display()))?;
+            collect_strings(&v, out);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every long string in a JSON value (article bodies; not URLs or titles).
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if s.len() >= 200 => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
