@@ -38,6 +38,12 @@ pub struct NerArgs {
     #[arg(long, value_name = "PATH")]
     pub unlabeled: Vec<PathBuf>,
 
+    /// An outside list of names, one a line, as TYPE=PATH (TYPE: per, org,
+    /// loc or misc); repeatable. `model/gazetteers.py` makes them from
+    /// Debian packages.
+    #[arg(long, value_name = "TYPE=PATH")]
+    pub gazetteer: Vec<String>,
+
     /// Passes over the training data.
     #[arg(long, default_value_t = Config::default().epochs)]
     pub epochs: usize,
@@ -82,6 +88,29 @@ fn ner(a: NerArgs) -> Result<()> {
     for p in &a.unlabeled {
         read_unlabeled(p, &mut texts)?;
     }
+    let mut external = Vec::new();
+    for g in &a.gazetteer {
+        let (kind, path) = g
+            .split_once('=')
+            .with_context(|| format!("--gazetteer wants TYPE=PATH, not {g}"))?;
+        let k = dateline_analyze::ner::labels::type_index(&kind.to_uppercase())
+            .with_context(|| format!("unknown entity type {kind} (per, org, loc, misc)"))?;
+        for line in read(Path::new(path))?.lines() {
+            let name = line.trim();
+            if name.is_empty() {
+                continue;
+            }
+            // As written, and in capitals for datelines and headlines.
+            for form in [name.to_string(), name.to_uppercase()] {
+                let toks = dateline_analyze::tokenize::tokens(&form);
+                let words: Vec<String> = toks
+                    .iter()
+                    .map(|t| dateline_analyze::ner::tagger_word(t.text(&form)).into_owned())
+                    .collect();
+                external.push((k, words));
+            }
+        }
+    }
     let train_words: Vec<Vec<&str>> = train_docs
         .iter()
         .flatten()
@@ -89,14 +118,15 @@ fn ner(a: NerArgs) -> Result<()> {
         .collect();
     let lexicon = train::lexicon(&texts, &train_words, &clusters);
     eprintln!(
-        "train: {} documents; dev: {} documents; unlabeled: {} texts; {} clustered words; lexicon {} words",
+        "train: {} documents; dev: {} documents; unlabeled: {} texts; {} clustered words; lexicon {} words; {} outside names",
         train_docs.len(),
         dev_docs.len(),
         texts.len(),
         clusters.len(),
-        lexicon.len()
+        lexicon.len(),
+        external.len()
     );
-    let (model, _) = train::train(&train_docs, &dev_docs, lexicon, &cfg, |r| {
+    let (model, _) = train::train(&train_docs, &dev_docs, lexicon, &external, &cfg, |r| {
         let mut by_type = String::new();
         for (t, c) in &r.dev.by_type {
             by_type.push_str(&format!(" {t} {:.4}", c.f1()));

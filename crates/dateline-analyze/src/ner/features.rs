@@ -96,23 +96,27 @@ pub struct WordClass {
     pub caps: u8,
 }
 
-/// Entity names with their types (a bit per type), keyed by the hash of the
+/// Entity names with their lists (a bit per list), keyed by the hash of the
 /// token sequence; every proper prefix of a name is marked too, so matching
-/// stops as soon as no longer name can follow.
+/// stops as soon as no longer name can follow. Lists 0–3 are the names of
+/// each type in the training data (PER, ORG, LOC, MISC); 4–7 are external
+/// lists of the same types (place names, first names… from Debian packages).
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    pub map: HashMap<u64, u8>,
+    pub map: HashMap<u64, u16>,
 }
 
 /// Set on a key that starts a longer name.
-pub const PREFIX: u8 = 0x80;
+pub const PREFIX: u16 = 0x8000;
+/// The number of lists.
+pub const GAZ_LISTS: usize = 8;
 /// Longest name matched, in tokens.
 pub const GAZ_MAX: usize = 8;
 
 impl Gazetteer {
-    /// Adds a name (its tokens) with type index `kind`.
+    /// Adds a name (its tokens) to list `kind` (< [`GAZ_LISTS`]).
     pub fn add<S: AsRef<str>>(&mut self, words: &[S], kind: usize) {
-        if words.is_empty() || words.len() > GAZ_MAX {
+        if words.is_empty() || words.len() > GAZ_MAX || kind >= GAZ_LISTS {
             return;
         }
         let mut h = FNV_SEED;
@@ -127,7 +131,7 @@ impl Gazetteer {
         }
     }
 
-    /// Per token, bits `4*type + position` (B, I, L, U) of every name that
+    /// Per token, bits `4*list + position` (B, I, L, U) of every name that
     /// covers it.
     fn marks(&self, forms: &[u64], out: &mut [u32]) {
         for i in 0..forms.len() {
@@ -137,7 +141,7 @@ impl Gazetteer {
                 let Some(&v) = self.map.get(&h) else {
                     break;
                 };
-                for k in 0..4 {
+                for k in 0..GAZ_LISTS {
                     if v & (1 << k) == 0 {
                         continue;
                     }

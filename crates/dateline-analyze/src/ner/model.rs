@@ -2,18 +2,18 @@
 //! the word classes and the gazetteer; serialised little-endian and
 //! gzip-compressed.
 //!
-//! Layout (before compression): magic `DLNER\x01`, feature groups (u32);
+//! Layout (before compression): magic `DLNER\x02`, feature groups (u32);
 //! weights: scale (f32), feature count (u32), then per feature its key
 //! (u32), entry count (u8) and entries (label u8, weight i8); word classes:
 //! count (u32), then key (u64), cluster (u32), cluster length (u8), caps
-//! (u8); gazetteer: count (u32), then key (u64), value (u8).
+//! (u8); gazetteer: count (u32), then key (u64), value (u16).
 
 use super::features::{Gazetteer, Scorer, WordClass};
 use super::labels::N_LABELS;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
-const MAGIC: &[u8; 6] = b"DLNER\x01";
+const MAGIC: &[u8; 6] = b"DLNER\x02";
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -189,12 +189,12 @@ impl Model {
             b.push(c.cluster_len);
             b.push(c.caps);
         }
-        let mut gaz: Vec<(&u64, &u8)> = self.gazetteer.map.iter().collect();
+        let mut gaz: Vec<(&u64, &u16)> = self.gazetteer.map.iter().collect();
         gaz.sort_by_key(|e| *e.0);
         b.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
         for (k, v) in gaz {
             b.extend_from_slice(&k.to_le_bytes());
-            b.push(*v);
+            b.extend_from_slice(&v.to_le_bytes());
         }
         // No timestamp or name in the gzip header: rebuilds are identical.
         let mut enc = flate2::GzBuilder::new()
@@ -245,7 +245,7 @@ impl Model {
         gazetteer.map.reserve(n.min(1 << 22));
         for _ in 0..n {
             let key = r.u64()?;
-            let v = r.take(1)?[0];
+            let v = u16::from_le_bytes(r.array()?);
             gazetteer.map.insert(key, v);
         }
         Ok(Model {

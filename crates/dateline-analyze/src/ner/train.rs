@@ -164,27 +164,35 @@ pub struct EpochReport {
 }
 
 /// Trains a model; `lexicon` holds the word classes learned from
-/// unlabeled text. `progress` hears about each epoch.
+/// unlabeled text, `external` the names of outside lists (type index,
+/// tokens). `progress` hears about each epoch.
 pub fn train(
     train_docs: &[Doc],
     dev_docs: &[Doc],
     lexicon: HashMap<u64, WordClass>,
+    external: &[(usize, Vec<String>)],
     cfg: &Config,
     mut progress: impl FnMut(&EpochReport),
 ) -> (Model, Vec<EpochReport>) {
     let folds = cfg.folds.max(2);
+    let with_external = |mut g: Gazetteer| {
+        for (k, words) in external {
+            g.add(words, 4 + k);
+        }
+        g
+    };
     let fold_gaz: Vec<Gazetteer> = (0..folds)
         .map(|k| {
-            gazetteer(
+            with_external(gazetteer(
                 train_docs
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| i % folds != k)
                     .map(|(_, d)| d),
-            )
+            ))
         })
         .collect();
-    let full_gaz = gazetteer(train_docs.iter());
+    let full_gaz = with_external(gazetteer(train_docs.iter()));
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..train_docs.len()).collect();
     let mut rng = Rng(cfg.seed | 1);
