@@ -111,17 +111,35 @@ fn ner(a: NerArgs) -> Result<()> {
             }
         }
     }
-    let train_words: Vec<Vec<&str>> = train_docs
-        .iter()
-        .flatten()
-        .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
-        .collect();
-    let lexicon = train::lexicon(&texts, &train_words, &clusters);
+    // Unlabeled sentences: the texts given, and train's words (their
+    // labels unused).
+    let mut sentences = train::text_sentences(&texts);
+    sentences.extend(
+        train_docs
+            .iter()
+            .flatten()
+            .map(|s| s.iter().map(|(w, _)| w.clone()).collect()),
+    );
+    let clusters = if !clusters.is_empty() || cfg.groups & groups::CLUSTERS == 0 || texts.is_empty()
+    {
+        clusters
+    } else {
+        let t0 = std::time::Instant::now();
+        let c = dateline_analyze::ner::clusters::cluster(&sentences);
+        eprintln!(
+            "clustered {} words in {:.1} s",
+            c.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        c
+    };
+    let lexicon = train::lexicon(&sentences, &clusters);
     eprintln!(
-        "train: {} documents; dev: {} documents; unlabeled: {} texts; {} clustered words; lexicon {} words; {} outside names",
+        "train: {} documents; dev: {} documents; unlabeled: {} texts, {} sentences; {} clustered words; lexicon {} words; {} outside names",
         train_docs.len(),
         dev_docs.len(),
         texts.len(),
+        sentences.len(),
         clusters.len(),
         lexicon.len(),
         external.len()

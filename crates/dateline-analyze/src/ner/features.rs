@@ -313,7 +313,10 @@ const T_HIST: u32 = 110;
 const T_HIST_MAX: u32 = 111;
 const T_HIST_CASE: u32 = 112;
 
-const CLUSTER_PREFIXES: [u8; 4] = [4, 6, 10, 20];
+/// Cluster path prefixes read as features: with the paths of
+/// [`super::clusters`], the 32-, 128- and 512-class levels (and a level
+/// between the first two); for Brown paths, four depths.
+const CLUSTER_PREFIXES: [u8; 4] = [5, 8, 12, 21];
 
 /// The static features of a sentence: `feats[offsets[i]..offsets[i+1]]`
 /// belong to token `i`.

@@ -6,6 +6,7 @@
 //! history as features does as well as Viterbi on this task (Ratinov & Roth
 //! 2009) and costs one pass: the tagger is linear in the text.
 
+pub mod clusters;
 pub mod features;
 pub mod labels;
 pub mod model;

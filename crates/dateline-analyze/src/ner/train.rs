@@ -294,22 +294,41 @@ pub fn evaluate_tagger(tagger: &super::Tagger, docs: &[Doc]) -> Score {
     score
 }
 
-/// Word classes from unlabeled text: how often each word is capitalised
-/// when it is not first in its sentence, and its cluster from `clusters`
-/// (word → bit path, as Brown clustering writes it). `texts` are running
-/// text; `sentences` are already tokenized (CoNLL train's words).
-pub fn lexicon(
-    texts: &[String],
-    sentences: &[Vec<&str>],
+/// Running text as sentences of words, as the tagger sees them.
+pub fn text_sentences(texts: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for t in texts {
+        let toks = crate::tokenize::tokens(t);
+        for s in crate::tokenize::split_sentences(t, &toks) {
+            out.push(
+                toks[s.tokens]
+                    .iter()
+                    .map(|tk| super::tagger_word(tk.text(t)).into_owned())
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// Word classes from unlabeled sentences: how often each word is
+/// capitalised when it is not first in its sentence, and its cluster from
+/// `clusters` (word → bit path, as Brown clustering writes it).
+pub fn lexicon<S: AsRef<str>>(
+    sentences: &[Vec<S>],
     clusters: &[(String, String)],
 ) -> HashMap<u64, WordClass> {
     // (mid-sentence capitalised, mid-sentence lowercase) per lowercase form.
     let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
-    let mut count = |ws: &[&str]| {
-        if ws.iter().all(|w| !w.chars().any(char::is_lowercase)) {
-            return; // a headline in capitals
+    for ws in sentences {
+        if ws
+            .iter()
+            .all(|w| !w.as_ref().chars().any(char::is_lowercase))
+        {
+            continue; // a headline in capitals
         }
         for w in ws.iter().skip(1) {
+            let w = w.as_ref();
             let Some(first) = w.chars().next() else {
                 continue;
             };
@@ -323,20 +342,6 @@ pub fn lexicon(
                 e.1 += 1;
             }
         }
-    };
-    for t in texts {
-        let toks = crate::tokenize::tokens(t);
-        for s in crate::tokenize::split_sentences(t, &toks) {
-            let ws: Vec<std::borrow::Cow<str>> = toks[s.tokens]
-                .iter()
-                .map(|tk| super::tagger_word(tk.text(t)))
-                .collect();
-            let ws: Vec<&str> = ws.iter().map(|w| w.as_ref()).collect();
-            count(&ws);
-        }
-    }
-    for s in sentences {
-        count(s);
     }
     let mut lex: HashMap<u64, WordClass> = HashMap::new();
     for (k, (cap, low)) in counts {
