@@ -32,6 +32,11 @@ pub struct NerArgs {
     #[arg(long, value_name = "PATH")]
     pub clusters: Option<PathBuf>,
 
+    /// Also write the word clusters computed from --unlabeled to PATH (in
+    /// the format --clusters reads), to reuse them.
+    #[arg(long, value_name = "PATH")]
+    pub write_clusters: Option<PathBuf>,
+
     /// Unlabeled text for word classes: files or directories (.txt as is,
     /// .tml/.xml without tags, .json: every string value of 200+ bytes).
     /// Never give a test split here.
@@ -54,6 +59,10 @@ pub struct NerArgs {
     #[arg(long, value_name = "GROUPS", value_delimiter = ',')]
     pub without: Vec<String>,
 
+    /// Train the first pass only (no second pass over its labels).
+    #[arg(long)]
+    pub one_pass: bool,
+
     /// Where to write the model.
     #[arg(short, long, value_name = "PATH")]
     pub output: PathBuf,
@@ -71,6 +80,7 @@ fn ner(a: NerArgs) -> Result<()> {
     let dev_docs = train::docs_of(&read(&a.dev)?);
     let mut cfg = Config {
         epochs: a.epochs,
+        two_pass: !a.one_pass,
         ..Config::default()
     };
     for name in &a.without {
@@ -150,7 +160,8 @@ fn ner(a: NerArgs) -> Result<()> {
             by_type.push_str(&format!(" {t} {:.4}", c.f1()));
         }
         eprintln!(
-            "epoch {:2}: {} training errors; dev F1 {:.4} (P {:.4} R {:.4});{by_type}",
+            "pass {} epoch {:2}: {} training errors; dev F1 {:.4} (P {:.4} R {:.4});{by_type}",
+            r.pass,
             r.epoch,
             r.train_errors,
             r.dev.overall.f1(),

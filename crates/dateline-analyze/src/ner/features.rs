@@ -8,7 +8,37 @@
 //! misconceptions in named entity recognition".
 
 use super::labels::{Label, N_LABELS};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are hashes already: one multiply instead of
+/// SipHash, which would cost more than the rest of a lookup.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only integer keys are hashed with it; bytes are folded for
+        // completeness.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A map keyed by a hash.
+pub type HashKeyed<K, V> = HashMap<K, V, BuildHasherDefault<PreHashed>>;
+/// Word classes by the hash of the lowercase word.
+pub type Lexicon = HashKeyed<u64, WordClass>;
 
 /// Feature groups that can be switched off, to measure what each buys.
 pub mod groups {
@@ -103,7 +133,7 @@ pub struct WordClass {
 /// lists of the same types (place names, first names… from Debian packages).
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    pub map: HashMap<u64, u16>,
+    pub map: HashKeyed<u64, u16>,
 }
 
 /// Set on a key that starts a longer name.
@@ -165,7 +195,7 @@ impl Gazetteer {
 
 /// What the features read besides the words.
 pub struct Resources<'a> {
-    pub lexicon: &'a HashMap<u64, WordClass>,
+    pub lexicon: &'a Lexicon,
     pub gazetteer: &'a Gazetteer,
     pub groups: u32,
 }
@@ -249,8 +279,8 @@ pub struct TokInfo {
 /// Facts about a whole document that the per-token features read.
 #[derive(Debug, Default)]
 pub struct DocCase {
-    lower: std::collections::HashSet<u64>,
-    cap: std::collections::HashSet<u64>,
+    lower: HashSet<u64, BuildHasherDefault<PreHashed>>,
+    cap: HashSet<u64, BuildHasherDefault<PreHashed>>,
 }
 
 impl DocCase {
@@ -312,6 +342,10 @@ const T_PREV1_SHAPE: u32 = 104;
 const T_HIST: u32 = 110;
 const T_HIST_MAX: u32 = 111;
 const T_HIST_CASE: u32 = 112;
+const T_S1: u32 = 120; // + offset (3 slots)
+const T_S1_AGG: u32 = 124;
+const T_S1_AGG_MAX: u32 = 125;
+const T_S1_AGG_CASE: u32 = 126;
 
 /// Cluster path prefixes read as features: with the paths of
 /// [`super::clusters`], the 32-, 128- and 512-class levels (and a level
@@ -412,14 +446,21 @@ pub fn sentence<S: AsRef<str>>(
             feats.push(feat(T_SHAPE + (o + 2) as u32, x.shape));
         }
         // Affixes, up to four characters.
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
-        for k in 1..=4usize.min(chars.len()) {
-            let end = chars.get(k).map_or(w.len(), |c| c.0);
-            feats.push(feat(T_PREFIX + k as u32, hash_str(&w[..end])));
-            let start = chars[chars.len() - k].0;
-            feats.push(feat(T_SUFFIX + k as u32, hash_str(&w[start..])));
+        let mut ends = [w.len(); 4];
+        for (k, (b, _)) in w.char_indices().skip(1).take(4).enumerate() {
+            ends[k] = b;
         }
-        feats.push(feat(T_LEN, chars.len().min(12) as u64));
+        let mut starts = [0usize; 4];
+        let mut nchars = 0;
+        for (k, (b, _)) in w.char_indices().rev().take(4).enumerate() {
+            starts[k] = b;
+            nchars = k + 1;
+        }
+        for k in 0..nchars {
+            feats.push(feat(T_PREFIX + k as u32 + 1, hash_str(&w[..ends[k]])));
+            feats.push(feat(T_SUFFIX + k as u32 + 1, hash_str(&w[starts[k]..])));
+        }
+        feats.push(feat(T_LEN, w.chars().count().min(12) as u64));
         let (p, nx) = (at(ii - 1), at(ii + 1));
         feats.push(feat(T_BIGRAM_L, combine(p.lower, t.lower)));
         feats.push(feat(T_BIGRAM_R, combine(t.lower, nx.lower)));
@@ -492,7 +533,7 @@ pub fn sentence<S: AsRef<str>>(
 /// (PER, ORG, LOC, MISC) and `O`, for capitalised words only.
 #[derive(Debug, Default)]
 pub struct History {
-    counts: HashMap<u64, [u16; 5]>,
+    counts: HashKeyed<u64, [u16; 5]>,
 }
 
 impl History {
@@ -549,4 +590,65 @@ pub fn dynamic(
 /// Adds the weights of `feats` into `scores`.
 pub trait Scorer {
     fn add(&self, feats: &[u32], scores: &mut [f32; N_LABELS]);
+}
+
+/// What the first pass found in a whole document: for each capitalised
+/// word, how often each label was given to it, before and after. The
+/// second pass reads it, so a name's later, fuller mention ("Mikhail
+/// Bogdanov") informs an earlier, shorter one ("BOGDANOV SAYS…").
+#[derive(Debug, Default)]
+pub struct FirstPass {
+    counts: HashKeyed<u64, [u16; N_LABELS]>,
+}
+
+impl FirstPass {
+    /// Records a sentence as the first pass tagged it.
+    pub fn record(&mut self, infos: &[TokInfo], labels: &[Label]) {
+        for (t, l) in infos.iter().zip(labels) {
+            if matches!(t.case, 1 | 2) {
+                let c = self.counts.entry(t.lower).or_insert([0; N_LABELS]);
+                let k = l.0 as usize % N_LABELS;
+                c[k] = c[k].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// The second pass's own features: the first pass's labels around the
+/// token, and its labels for the same word anywhere in the document.
+pub fn second_pass(
+    i: usize,
+    infos: &[TokInfo],
+    first: &[Label],
+    doc: &FirstPass,
+    out: &mut Vec<u32>,
+) {
+    for o in 0..3usize {
+        let j = (i + o).checked_sub(1);
+        let l = j.and_then(|j| first.get(j)).map_or(99, |l| l.0 as u64);
+        out.push(feat(T_S1 + o as u32, l));
+    }
+    let t = &infos[i];
+    if !matches!(t.case, 1 | 2) {
+        return;
+    }
+    let Some(c) = doc.counts.get(&t.lower) else {
+        return;
+    };
+    // By type (O apart), and the most frequent type.
+    let mut by_type = [0u32; 5];
+    for (l, &n) in c.iter().enumerate() {
+        if n > 0 {
+            out.push(feat(T_S1_AGG, l as u64));
+            by_type[Label(l as u8).kind().unwrap_or(4)] += n as u32;
+        }
+    }
+    let mut best = 4;
+    for k in 0..4 {
+        if by_type[k] > by_type[best] {
+            best = k;
+        }
+    }
+    out.push(feat(T_S1_AGG_MAX, best as u64));
+    out.push(feat(T_S1_AGG_CASE, (best as u64) << 8 | t.case as u64));
 }

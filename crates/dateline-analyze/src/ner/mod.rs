@@ -14,7 +14,7 @@ pub mod train;
 
 use crate::tokenize::{self, Sentence, Token, TokenKind};
 use dateline_model::EntityKind;
-use features::{DocCase, History, Resources, Scorer, SentenceFeatures};
+use features::{DocCase, FirstPass, History, Resources, Scorer, SentenceFeatures};
 pub use labels::Label;
 use labels::N_LABELS;
 pub use model::{Model, ModelError};
@@ -80,47 +80,33 @@ impl Tagger {
     }
 
     /// Tags the sentences of one document in order, each one informed by
-    /// how the same words were tagged earlier in the document.
+    /// how the same words were tagged earlier in the document (and, with a
+    /// two-pass model, by a first pass over all of it).
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Label>> {
-        let res = Resources {
-            lexicon: &self.model.lexicon,
-            gazetteer: &self.model.gazetteer,
-            groups: self.model.groups,
-        };
         // Long sentences in pieces (see MAX_TOKENS).
         let pieces: Vec<Vec<&str>> = sentences
             .iter()
             .flat_map(|s| s.chunks(MAX_TOKENS))
             .map(|c| c.iter().map(|w| w.as_ref()).collect())
             .collect();
-        let doc = DocCase::new(&pieces);
-        let mut history = History::default();
-        let mut sf = SentenceFeatures::default();
-        let mut feats = Vec::new();
-        let mut tagged: Vec<Label> = Vec::new();
-        let mut out = Vec::with_capacity(sentences.len());
-        let mut piece = pieces.iter();
-        for s in sentences {
-            let mut labels = Vec::with_capacity(s.len());
-            for _ in 0..s.len().div_ceil(MAX_TOKENS) {
-                let Some(words) = piece.next() else {
-                    break;
-                };
-                tag_piece(
-                    &self.model.weights,
-                    &res,
-                    &doc,
-                    &mut history,
-                    words,
-                    &mut sf,
-                    &mut feats,
-                    &mut tagged,
-                );
-                labels.extend_from_slice(&tagged);
-            }
-            out.push(labels);
-        }
-        out
+        let first = tag_pieces(&self.model, &self.model.weights, &pieces, None);
+        let tagged = if self.model.second.is_empty() {
+            first
+        } else {
+            tag_pieces(&self.model, &self.model.second, &pieces, Some(&first))
+        };
+        // Pieces back into sentences.
+        let mut tagged = tagged.into_iter();
+        sentences
+            .iter()
+            .map(|s| {
+                let mut labels = Vec::with_capacity(s.len());
+                for _ in 0..s.len().div_ceil(MAX_TOKENS) {
+                    labels.extend(tagged.next().unwrap_or_default());
+                }
+                labels
+            })
+            .collect()
     }
 
     /// Tokenizes `text`, splits it into sentences and tags it as one
@@ -227,29 +213,49 @@ fn best(scores: &[f32; N_LABELS], prev: Option<Label>, last: bool) -> Label {
     best
 }
 
-/// Tags one piece of a sentence into `labels`, and records it in the
-/// document's history.
-#[allow(clippy::too_many_arguments)]
-fn tag_piece<S: Scorer>(
+/// One pass over a document's pieces with `scorer`; `first` is the first
+/// pass's labels when this is the second.
+pub(crate) fn tag_pieces<S: Scorer>(
+    model: &Model,
     scorer: &S,
-    res: &Resources,
-    doc: &DocCase,
-    history: &mut History,
-    words: &[&str],
-    sf: &mut SentenceFeatures,
-    feats: &mut Vec<u32>,
-    labels: &mut Vec<Label>,
-) {
-    features::sentence(words, res, Some(doc), sf);
-    labels.clear();
-    for i in 0..words.len() {
-        feats.clear();
-        feats.extend_from_slice(sf.of(i));
-        features::dynamic(i, &sf.infos, labels, history, res.groups, feats);
-        let mut scores = [0f32; N_LABELS];
-        scorer.add(feats, &mut scores);
-        let prev = labels.last().copied();
-        labels.push(best(&scores, prev, i + 1 == words.len()));
+    pieces: &[Vec<&str>],
+    first: Option<&[Vec<Label>]>,
+) -> Vec<Vec<Label>> {
+    let res = Resources {
+        lexicon: &model.lexicon,
+        gazetteer: &model.gazetteer,
+        groups: model.groups,
+    };
+    let doc = DocCase::new(pieces);
+    let mut sf = SentenceFeatures::default();
+    let first_pass = first.map(|f| {
+        let mut fp = FirstPass::default();
+        for (words, labels) in pieces.iter().zip(f) {
+            features::sentence(words, &res, Some(&doc), &mut sf);
+            fp.record(&sf.infos, labels);
+        }
+        fp
+    });
+    let mut history = History::default();
+    let mut feats = Vec::new();
+    let mut out = Vec::with_capacity(pieces.len());
+    for (p, words) in pieces.iter().enumerate() {
+        features::sentence(words, &res, Some(&doc), &mut sf);
+        let mut labels: Vec<Label> = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            feats.clear();
+            feats.extend_from_slice(sf.of(i));
+            features::dynamic(i, &sf.infos, &labels, &history, res.groups, &mut feats);
+            if let (Some(fp), Some(f)) = (&first_pass, first.and_then(|f| f.get(p))) {
+                features::second_pass(i, &sf.infos, f, fp, &mut feats);
+            }
+            let mut scores = [0f32; N_LABELS];
+            scorer.add(&feats, &mut scores);
+            let prev = labels.last().copied();
+            labels.push(best(&scores, prev, i + 1 == words.len()));
+        }
+        history.record(&sf.infos, &labels);
+        out.push(labels);
     }
-    history.record(&sf.infos, labels);
+    out
 }

@@ -2,18 +2,18 @@
 //! the word classes and the gazetteer; serialised little-endian and
 //! gzip-compressed.
 //!
-//! Layout (before compression): magic `DLNER\x02`, feature groups (u32);
-//! weights: scale (f32), feature count (u32), then per feature its key
+//! Layout (before compression): magic `DLNER\x03`, feature groups (u32);
+//! two weight tables (first pass, second pass; the second may be empty),
+//! each: scale (f32), feature count (u32), then per feature its key
 //! (u32), entry count (u8) and entries (label u8, weight i8); word classes:
 //! count (u32), then key (u64), cluster (u32), cluster length (u8), caps
 //! (u8); gazetteer: count (u32), then key (u64), value (u16).
 
-use super::features::{Gazetteer, Scorer, WordClass};
+use super::features::{Gazetteer, Lexicon, Scorer, WordClass};
 use super::labels::N_LABELS;
-use std::collections::HashMap;
 use std::io::{Read, Write};
 
-const MAGIC: &[u8; 6] = b"DLNER\x02";
+const MAGIC: &[u8; 6] = b"DLNER\x03";
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +122,37 @@ impl Weights {
     }
 }
 
+impl Weights {
+    fn write(&self, b: &mut Vec<u8>) {
+        b.extend_from_slice(&self.scale.to_le_bytes());
+        let mut feats: Vec<(u32, std::ops::Range<usize>)> = self.entries().collect();
+        feats.sort_by_key(|f| f.0);
+        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        for (k, r) in feats {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.push(r.len() as u8);
+            for i in r {
+                b.push(self.labels[i]);
+                b.push(self.values[i] as u8);
+            }
+        }
+    }
+
+    fn read(r: &mut Reader) -> Result<Weights, ModelError> {
+        let scale = f32::from_le_bytes(r.array()?);
+        let n = r.u32()? as usize;
+        let mut entries = Vec::with_capacity(n.min(1 << 24));
+        for _ in 0..n {
+            let key = r.u32()?;
+            let count = r.take(1)?[0] as usize;
+            let raw = r.take(2 * count)?;
+            let e = raw.chunks(2).map(|p| (p[0], p[1] as i8)).collect();
+            entries.push((key, e));
+        }
+        Ok(Weights::from_entries(scale, entries))
+    }
+}
+
 fn slot_of(key: u32, cap: usize) -> usize {
     // Keys are hashes already; multiply to use the high bits.
     ((key as u64).wrapping_mul(0x9e37_79b9) as usize) & (cap - 1)
@@ -129,6 +160,9 @@ fn slot_of(key: u32, cap: usize) -> usize {
 
 impl Scorer for Weights {
     fn add(&self, feats: &[u32], scores: &mut [f32; N_LABELS]) {
+        if self.keys.is_empty() {
+            return; // an empty table (a one-pass model's second)
+        }
         let mask = self.keys.len() - 1;
         for &f in feats {
             let mut s = slot_of(f, self.keys.len());
@@ -156,8 +190,12 @@ impl Scorer for Weights {
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub groups: u32,
+    /// The first pass.
     pub weights: Weights,
-    pub lexicon: HashMap<u64, WordClass>,
+    /// The second pass, which also reads what the first found in the whole
+    /// document; empty for a one-pass model.
+    pub second: Weights,
+    pub lexicon: Lexicon,
     pub gazetteer: Gazetteer,
 }
 
@@ -168,17 +206,8 @@ impl Model {
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&self.groups.to_le_bytes());
-        b.extend_from_slice(&self.weights.scale.to_le_bytes());
-        let mut feats: Vec<(u32, std::ops::Range<usize>)> = self.weights.entries().collect();
-        feats.sort_by_key(|f| f.0);
-        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        for (k, r) in feats {
-            b.extend_from_slice(&k.to_le_bytes());
-            b.push(r.len() as u8);
-            for i in r {
-                b.push(self.weights.labels[i]);
-                b.push(self.weights.values[i] as u8);
-            }
+        for w in [&self.weights, &self.second] {
+            w.write(&mut b);
         }
         let mut lex: Vec<(&u64, &WordClass)> = self.lexicon.iter().collect();
         lex.sort_by_key(|e| *e.0);
@@ -214,19 +243,11 @@ impl Model {
             return Err(ModelError::Magic);
         }
         let groups = r.u32()?;
-        let scale = f32::from_le_bytes(r.array()?);
+        let weights = Weights::read(&mut r)?;
+        let second = Weights::read(&mut r)?;
         let n = r.u32()? as usize;
-        let mut entries = Vec::with_capacity(n.min(1 << 24));
-        for _ in 0..n {
-            let key = r.u32()?;
-            let count = r.take(1)?[0] as usize;
-            let raw = r.take(2 * count)?;
-            let e = raw.chunks(2).map(|p| (p[0], p[1] as i8)).collect();
-            entries.push((key, e));
-        }
-        let weights = Weights::from_entries(scale, entries);
-        let n = r.u32()? as usize;
-        let mut lexicon = HashMap::with_capacity(n.min(1 << 22));
+        let mut lexicon = Lexicon::default();
+        lexicon.reserve(n.min(1 << 22));
         for _ in 0..n {
             let key = r.u64()?;
             let cluster = r.u32()?;
@@ -251,6 +272,7 @@ impl Model {
         Ok(Model {
             groups,
             weights,
+            second,
             lexicon,
             gazetteer,
         })

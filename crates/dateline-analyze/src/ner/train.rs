@@ -12,7 +12,10 @@
 //! built from the other folds only (ten folds by document), and the shipped
 //! model holds the gazetteer of all of train.
 
-use super::features::{self, groups, DocCase, Gazetteer, History, Resources, Scorer, WordClass};
+use super::features::{
+    self, groups, DocCase, FirstPass, Gazetteer, HashKeyed, History, Lexicon, Resources, Scorer,
+    WordClass,
+};
 use super::labels::{self, Label, N_LABELS};
 use super::model::{Model, Weights};
 use crate::conll::{self, Score};
@@ -29,6 +32,10 @@ pub struct Config {
     /// Feature groups in use ([`groups`]).
     pub groups: u32,
     pub folds: usize,
+    /// Train a second pass over the first one's labels.
+    pub two_pass: bool,
+    /// Folds for the first-pass labels the second pass trains on.
+    pub jackknife: usize,
 }
 
 impl Default for Config {
@@ -38,6 +45,8 @@ impl Default for Config {
             seed: 0x5eed,
             groups: groups::ALL,
             folds: 10,
+            two_pass: true,
+            jackknife: 5,
         }
     }
 }
@@ -65,7 +74,7 @@ pub fn docs_of(text: &str) -> Vec<Doc> {
 /// their average (Daumé's trick: average = w − u / c).
 #[derive(Default)]
 struct Perceptron {
-    index: HashMap<u32, u32>,
+    index: HashKeyed<u32, u32>,
     w: Vec<[f32; N_LABELS]>,
     u: Vec<[f64; N_LABELS]>,
     c: f64,
@@ -158,6 +167,8 @@ pub fn gazetteer<'a>(docs: impl Iterator<Item = &'a Doc>) -> Gazetteer {
 /// What one epoch gave.
 #[derive(Debug, Clone)]
 pub struct EpochReport {
+    /// 1 for the first pass, 2 for the second.
+    pub pass: u8,
     pub epoch: usize,
     pub train_errors: usize,
     pub dev: Score,
@@ -166,13 +177,72 @@ pub struct EpochReport {
 /// Trains a model; `lexicon` holds the word classes learned from
 /// unlabeled text, `external` the names of outside lists (type index,
 /// tokens). `progress` hears about each epoch.
+///
+/// With `cfg.two_pass`, a second pass is trained on top of the first, its
+/// features reading the first pass's labels over the whole document. The
+/// first-pass labels it trains on come from models that never saw the
+/// document (`cfg.jackknife` folds, each trained for the first pass's best
+/// number of epochs), so they are as wrong as they will be on new text.
 pub fn train(
     train_docs: &[Doc],
     dev_docs: &[Doc],
-    lexicon: HashMap<u64, WordClass>,
+    lexicon: Lexicon,
     external: &[(usize, Vec<String>)],
     cfg: &Config,
     mut progress: impl FnMut(&EpochReport),
+) -> (Model, Vec<EpochReport>) {
+    let (first, mut reports) = train_pass(train_docs, dev_docs, &lexicon, external, cfg, None, &mut progress);
+    if !cfg.two_pass || train_docs.len() < cfg.jackknife.max(2) {
+        return (first, reports);
+    }
+    let best_epoch = reports
+        .iter()
+        .fold(None::<&EpochReport>, |b, r| match b {
+            Some(b) if b.dev.overall.f1() >= r.dev.overall.f1() => Some(b),
+            _ => Some(r),
+        })
+        .map_or(cfg.epochs, |r| r.epoch);
+    let folds = cfg.jackknife.max(2);
+    let mut held_out: Vec<Vec<Vec<Label>>> = vec![Vec::new(); train_docs.len()];
+    for k in 0..folds {
+        let (rest, held): (Vec<usize>, Vec<usize>) = (0..train_docs.len()).partition(|i| i % folds != k);
+        let sub: Vec<Doc> = rest.iter().map(|&i| train_docs[i].clone()).collect();
+        let sub_cfg = Config {
+            epochs: best_epoch,
+            ..cfg.clone()
+        };
+        let (m, _) = train_pass(&sub, &[], &lexicon, external, &sub_cfg, None, &mut |_| {});
+        for i in held {
+            let words: Vec<Vec<&str>> = train_docs[i]
+                .iter()
+                .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+                .collect();
+            held_out[i] = super::tag_pieces(&m, &m.weights, &words, None);
+        }
+    }
+    let (second, r2) = train_pass(
+        train_docs,
+        dev_docs,
+        &lexicon,
+        external,
+        cfg,
+        Some((&first, &held_out)),
+        &mut progress,
+    );
+    reports.extend(r2);
+    (second, reports)
+}
+
+/// One pass of training. `first`: the first-pass model and, per training
+/// document, first-pass labels, when this trains the second pass.
+fn train_pass(
+    train_docs: &[Doc],
+    dev_docs: &[Doc],
+    lexicon: &Lexicon,
+    external: &[(usize, Vec<String>)],
+    cfg: &Config,
+    first: Option<(&Model, &[Vec<Vec<Label>>])>,
+    progress: &mut dyn FnMut(&EpochReport),
 ) -> (Model, Vec<EpochReport>) {
     let folds = cfg.folds.max(2);
     let with_external = |mut g: Gazetteer| {
@@ -206,7 +276,7 @@ pub fn train(
         for &di in &order {
             let doc = &train_docs[di];
             let res = Resources {
-                lexicon: &lexicon,
+                lexicon,
                 gazetteer: &fold_gaz[di % folds],
                 groups: cfg.groups,
             };
@@ -215,8 +285,17 @@ pub fn train(
                 .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
                 .collect();
             let dc = DocCase::new(&words);
+            let first_labels = first.and_then(|(_, f)| f.get(di));
+            let first_pass = first_labels.map(|f| {
+                let mut fp = FirstPass::default();
+                for (ws, l) in words.iter().zip(f) {
+                    features::sentence(ws, &res, Some(&dc), &mut sf);
+                    fp.record(&sf.infos, l);
+                }
+                fp
+            });
             let mut history = History::default();
-            for (s, ws) in doc.iter().zip(&words) {
+            for (si, (s, ws)) in doc.iter().zip(&words).enumerate() {
                 let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
                 let gold = labels::from_iob(&tags);
                 features::sentence(ws, &res, Some(&dc), &mut sf);
@@ -225,6 +304,9 @@ pub fn train(
                     feats.clear();
                     feats.extend_from_slice(sf.of(i));
                     features::dynamic(i, &sf.infos, &pred, &history, cfg.groups, &mut feats);
+                    if let (Some(fp), Some(f)) = (&first_pass, first_labels.and_then(|f| f.get(si))) {
+                        features::second_pass(i, &sf.infos, f, fp, &mut feats);
+                    }
                     let mut scores = [0f32; N_LABELS];
                     p.add(&feats, &mut scores);
                     // The best label overall: the update must see the
@@ -248,14 +330,21 @@ pub fn train(
                 history.record(&sf.infos, &pred);
             }
         }
+        let averaged = Weights::quantise(&p.averaged());
+        let (weights, second) = match first {
+            Some((m, _)) => (m.weights.clone(), averaged),
+            None => (averaged, Weights::default()),
+        };
         let model = Model {
             groups: cfg.groups,
-            weights: Weights::quantise(&p.averaged()),
+            weights,
+            second,
             lexicon: lexicon.clone(),
             gazetteer: full_gaz.clone(),
         };
         let dev = evaluate(&model, dev_docs);
         let report = EpochReport {
+            pass: if first.is_some() { 2 } else { 1 },
             epoch,
             train_errors: errors,
             dev,
@@ -263,7 +352,8 @@ pub fn train(
         progress(&report);
         let f1 = report.dev.overall.f1();
         reports.push(report);
-        if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
+        // Without dev data, the last epoch is kept.
+        if dev_docs.is_empty() || best.as_ref().is_none_or(|(b, _)| f1 > *b) {
             best = Some((f1, model));
         }
     }
@@ -317,7 +407,7 @@ pub fn text_sentences(texts: &[String]) -> Vec<Vec<String>> {
 pub fn lexicon<S: AsRef<str>>(
     sentences: &[Vec<S>],
     clusters: &[(String, String)],
-) -> HashMap<u64, WordClass> {
+) -> Lexicon {
     // (mid-sentence capitalised, mid-sentence lowercase) per lowercase form.
     let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
     for ws in sentences {
@@ -343,7 +433,7 @@ pub fn lexicon<S: AsRef<str>>(
             }
         }
     }
-    let mut lex: HashMap<u64, WordClass> = HashMap::new();
+    let mut lex = Lexicon::default();
     for (k, (cap, low)) in counts {
         let n = cap + low;
         if n < 2 {
