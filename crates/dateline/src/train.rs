@@ -141,6 +141,13 @@ fn ner(a: NerArgs) -> Result<()> {
             c.len(),
             t0.elapsed().as_secs_f64()
         );
+        if let Some(p) = &a.write_clusters {
+            let text: String = c
+                .iter()
+                .map(|(w, path)| format!("{path}\t{w}\t0\n"))
+                .collect();
+            std::fs::write(p, text).with_context(|| format!("{}", p.display()))?;
+        }
         c
     };
     let lexicon = train::lexicon(&sentences, &clusters);

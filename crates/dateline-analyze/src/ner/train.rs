@@ -41,7 +41,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            epochs: 12,
+            epochs: 10,
             seed: 0x5eed,
             groups: groups::ALL,
             folds: 10,
@@ -191,7 +191,15 @@ pub fn train(
     cfg: &Config,
     mut progress: impl FnMut(&EpochReport),
 ) -> (Model, Vec<EpochReport>) {
-    let (first, mut reports) = train_pass(train_docs, dev_docs, &lexicon, external, cfg, None, &mut progress);
+    let (first, mut reports) = train_pass(
+        train_docs,
+        dev_docs,
+        &lexicon,
+        external,
+        cfg,
+        None,
+        &mut progress,
+    );
     if !cfg.two_pass || train_docs.len() < cfg.jackknife.max(2) {
         return (first, reports);
     }
@@ -205,7 +213,8 @@ pub fn train(
     let folds = cfg.jackknife.max(2);
     let mut held_out: Vec<Vec<Vec<Label>>> = vec![Vec::new(); train_docs.len()];
     for k in 0..folds {
-        let (rest, held): (Vec<usize>, Vec<usize>) = (0..train_docs.len()).partition(|i| i % folds != k);
+        let (rest, held): (Vec<usize>, Vec<usize>) =
+            (0..train_docs.len()).partition(|i| i % folds != k);
         let sub: Vec<Doc> = rest.iter().map(|&i| train_docs[i].clone()).collect();
         let sub_cfg = Config {
             epochs: best_epoch,
@@ -304,7 +313,8 @@ fn train_pass(
                     feats.clear();
                     feats.extend_from_slice(sf.of(i));
                     features::dynamic(i, &sf.infos, &pred, &history, cfg.groups, &mut feats);
-                    if let (Some(fp), Some(f)) = (&first_pass, first_labels.and_then(|f| f.get(si))) {
+                    if let (Some(fp), Some(f)) = (&first_pass, first_labels.and_then(|f| f.get(si)))
+                    {
                         features::second_pass(i, &sf.infos, f, fp, &mut feats);
                     }
                     let mut scores = [0f32; N_LABELS];
@@ -404,10 +414,7 @@ pub fn text_sentences(texts: &[String]) -> Vec<Vec<String>> {
 /// Word classes from unlabeled sentences: how often each word is
 /// capitalised when it is not first in its sentence, and its cluster from
 /// `clusters` (word → bit path, as Brown clustering writes it).
-pub fn lexicon<S: AsRef<str>>(
-    sentences: &[Vec<S>],
-    clusters: &[(String, String)],
-) -> Lexicon {
+pub fn lexicon<S: AsRef<str>>(sentences: &[Vec<S>], clusters: &[(String, String)]) -> Lexicon {
     // (mid-sentence capitalised, mid-sentence lowercase) per lowercase form.
     let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
     for ws in sentences {
