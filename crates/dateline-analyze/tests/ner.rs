@@ -167,7 +167,10 @@ fn training_learns_and_is_deterministic() {
         .collect();
     let lex = train::lexicon(&sentences, &[]);
     let (m1, reports) = train::train(&train_docs, &dev_docs, lex.clone(), &[], &cfg, |_| {});
-    assert_eq!(reports.len(), 3);
+    // Two passes of three epochs; the second pass's table is filled.
+    assert_eq!(reports.len(), 6);
+    assert_eq!(reports.iter().filter(|r| r.pass == 2).count(), 3);
+    assert!(!m1.second.is_empty());
     let dev = train::evaluate(&m1, &dev_docs);
     assert!(dev.overall.f1() > 0.95, "toy dev F1 {}", dev.overall.f1());
     let (m2, _) = train::train(&train_docs, &dev_docs, lex, &[], &cfg, |_| {});

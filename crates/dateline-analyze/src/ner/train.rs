@@ -309,7 +309,7 @@ fn train_pass(
                 let gold = labels::from_iob(&tags);
                 features::sentence(ws, &res, Some(&dc), &mut sf);
                 let mut pred: Vec<Label> = Vec::with_capacity(ws.len());
-                for i in 0..ws.len() {
+                for (i, &gold_label) in gold.iter().enumerate() {
                     feats.clear();
                     feats.extend_from_slice(sf.of(i));
                     features::dynamic(i, &sf.infos, &pred, &history, cfg.groups, &mut feats);
@@ -329,9 +329,9 @@ fn train_pass(
                         }
                     }
                     p.c += 1.0;
-                    if guess != gold[i] {
+                    if guess != gold_label {
                         errors += 1;
-                        p.update(&feats, gold[i], guess);
+                        p.update(&feats, gold_label, guess);
                     }
                     // Decode on as the tagger would.
                     let prev = pred.last().copied();
