@@ -10,7 +10,7 @@ use dateline_model::EntityKind;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-const SPECIMEN: &str = include_str!("fixtures/ria-novosti-2014-10-08.txt");
+const SPECIMEN: &str = include_str!("../../../tests/fixtures/ria-novosti-2014-10-08.txt");
 
 fn found(text: &str) -> Vec<(String, EntityKind)> {
     Tagger::english()
