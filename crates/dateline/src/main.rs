@@ -4,8 +4,10 @@
 //! (indicatif) and logs (tracing). Reading inputs is `dateline-ingest`'s
 //! job, extraction `dateline-extract`'s.
 
+mod analyze;
 mod output;
 mod pipeline;
+mod train;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use dateline_ingest::Input;
@@ -30,6 +32,10 @@ enum Command {
     /// Extract articles from web pages: files, directories, WARC archives, URLs or stdin.
     #[command(after_long_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Find named entities; for now in pre-tokenized CoNLL-2003 input.
+    Analyze(analyze::AnalyzeArgs),
+    /// Train a model from annotated data.
+    Train(train::TrainArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -145,6 +151,18 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+        Command::Analyze(args) => report(analyze::run(args)),
+        Command::Train(args) => report(train::run(args)),
+    }
+}
+
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
         }
     }
 }

@@ -520,3 +520,53 @@ fn quiet_success_is_silent_and_output_goes_to_the_file() {
     let written = std::fs::read_to_string(&target).unwrap();
     assert_eq!(written.lines().count(), 2);
 }
+
+#[test]
+fn analyze_conll_appends_a_predicted_tag_to_every_line() {
+    let input = "-DOCSTART- -X- O O\n\nMikhail NNP I-NP I-PER\nBogdanov NNP I-NP I-PER\nvisited VBD I-VP O\nIraq NNP I-NP I-LOC\n. . O O\n\nRIA NNP I-NP I-ORG\nNovosti NNP I-NP I-ORG\nreported VBD I-VP O\n. . O O\n\n";
+    let out = dateline_with_stdin(
+        &["analyze", "--from", "conll", "--to", "conll", "-"],
+        Some(input.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let inputs: Vec<&str> = input.lines().collect();
+    assert_eq!(lines.len(), inputs.len(), "{text}");
+    for (o, i) in lines.iter().zip(&inputs) {
+        if i.is_empty() {
+            assert!(o.is_empty());
+        } else {
+            // The input line, then one more column.
+            assert!(o.starts_with(i), "{o} does not start with {i}");
+            assert_eq!(o.split(' ').count(), i.split(' ').count() + 1);
+        }
+    }
+    assert!(text.contains("Mikhail NNP I-NP I-PER I-PER"), "{text}");
+    assert!(text.contains("Iraq NNP I-NP I-LOC I-LOC"), "{text}");
+}
+
+#[test]
+fn analyze_rejects_a_missing_file_and_a_bad_model() {
+    let out = dateline(&[
+        "analyze",
+        "--from",
+        "conll",
+        "--to",
+        "conll",
+        "/nonexistent/file.conll",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/file.conll"));
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("bad.gz");
+    std::fs::write(&model, b"not a model").unwrap();
+    let m = model.to_str().unwrap();
+    let out = dateline_with_stdin(
+        &[
+            "analyze", "--from", "conll", "--to", "conll", "--model", m, "-",
+        ],
+        Some(b"a b c O\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
