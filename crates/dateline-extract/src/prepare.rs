@@ -459,14 +459,14 @@ use memchr::memchr;
 
 /// The `</name` that ends a raw-text element, case-insensitively.
 fn find_close(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut close = Vec::with_capacity(name.len() + 2);
+    close.extend_from_slice(b"</");
+    close.extend_from_slice(name);
     let mut i = from;
     while let Some(off) = memchr(b'<', hay.get(i..)?) {
         let at = i + off;
-        let rest = &hay[at + 1..];
-        if rest.first() == Some(&b'/')
-            && rest.len() > name.len()
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-        {
+        // `</titlex` does not close a title: the name must end there.
+        if tag_named(&hay[at..], &close).is_some() {
             return Some(at);
         }
         i = at + 1;
@@ -513,6 +513,16 @@ mod tests {
         let broken = "<svg><p>text</p></svg>";
         assert_eq!(cap_depth(broken), broken);
         assert_eq!(cap_depth("<!-- never closed"), "<!--");
+    }
+
+    #[test]
+    fn raw_text_ends_only_at_its_own_end_tag() {
+        // Found by fuzzing: `</titlex` is title text, so is the style after it.
+        let page = "<title>a</titlex<style>b{}</style></title><style>c{}</style>";
+        assert_eq!(
+            cap_depth(page),
+            "<title>a</titlex<style>b{}</style></title><style></style>"
+        );
     }
 
     #[test]
