@@ -146,13 +146,15 @@ impl Ctx<'_> {
 
     /// A quotation closing right before token `p`: `'…' p`, `'…,' p`,
     /// `'…', p`.
-    fn quote_before(&self, p: usize) -> Option<usize> {
-        let q = p.checked_sub(1)?;
+    /// Only marks from `lo` on count: a quotation closing the paragraph
+    /// before is not this sentence's.
+    fn quote_before(&self, lo: usize, p: usize) -> Option<usize> {
+        let q = p.checked_sub(1).filter(|&q| q >= lo)?;
         if let Some(t) = self.closes_at(q) {
             return Some(t);
         }
         if matches!(self.word(q), "," | "—" | "–" | "-" | "--") {
-            return self.closes_at(q.checked_sub(1)?);
+            return self.closes_at(q.checked_sub(1).filter(|&q| q >= lo)?);
         }
         None
     }
@@ -168,6 +170,46 @@ impl Ctx<'_> {
         None
     }
 
+    /// Where a speaker before cue `c` ends (exclusive): past auxiliaries
+    /// and adverbs ("has also said"), a bracket ("Rep. Gwen Moore
+    /// (D-Wis.) said") and an age (", 45,").
+    fn speaker_end(&self, lo: usize, c: usize) -> usize {
+        let mut j = c;
+        while j > lo && cues::is_between(&self.word(j - 1).to_ascii_lowercase()) {
+            j -= 1;
+        }
+        if j > lo && self.word(j - 1) == ")" {
+            let from = j.saturating_sub(12).max(lo);
+            if let Some(k) = (from..j - 1).rev().find(|&k| self.word(k) == "(") {
+                j = k;
+            }
+        }
+        if j >= lo + 3
+            && self.word(j - 1) == ","
+            && self.w.toks[j - 2].kind == TokenKind::Number
+            && self.word(j - 3) == ","
+        {
+            j -= 3;
+        }
+        j
+    }
+
+    /// Whether the cue at `c` has a speaker next to it: words that are
+    /// cues only sometimes ("reports", "tweets", "claims") are nouns when
+    /// no subject stands before them, and then must not cut the content
+    /// of the cue before them.
+    fn has_speaker(&self, r: &Range<usize>, c: usize) -> bool {
+        let j = self.speaker_end(r.start, c);
+        if j > r.start
+            && (self.w.np_ending_at(r.start, j - 1).is_some() || self.word(j - 1) == "and")
+        {
+            return true;
+        }
+        c > r.start
+            && (matches!(self.word(c - 1), "," | "—" | "–") || self.closes_at(c - 1).is_some())
+            && self.w.np_starting_at(c + 1, r.end).is_some()
+    }
+
     fn sentence(&mut self, r: Range<usize>) {
         let mut cue_list = Vec::new();
         let mut i = r.start;
@@ -175,6 +217,10 @@ impl Ctx<'_> {
             if self.top_at[i].is_none() && self.w.is_word(i) {
                 let next = (i + 1 < r.end).then(|| self.word(i + 1));
                 if let Some((kind, len)) = cues::cue_at(self.word(i), next) {
+                    if kind == CueKind::Finite && !self.has_speaker(&r, i) {
+                        i += 1;
+                        continue;
+                    }
                     cue_list.push((i, kind, len));
                     i += len;
                     continue;
@@ -260,19 +306,24 @@ impl Ctx<'_> {
     ) -> Option<usize> {
         let cue_word = self.word(c).to_string();
         let clause_only = cues::needs_clause_after(&cue_word);
-        // The speaker before the cue, past auxiliaries and adverbs.
-        let mut j = c;
-        while j > lo && cues::is_between(&self.word(j - 1).to_ascii_lowercase()) {
-            j -= 1;
-        }
+        let j = self.speaker_end(lo, c);
         let left_np = if j > lo {
             self.w.np_ending_at(lo, j - 1)
         } else {
             None
         };
-        let (speaker, inverted) = match left_np {
-            Some(np) => (np, false),
-            None => {
+        let shared = (j > lo && self.word(j - 1) == "and")
+            .then(|| sentence_speaker.clone())
+            .flatten();
+        let mut is_shared = false;
+        let (speaker, inverted) = match (left_np, shared) {
+            (Some(np), _) => (np, false),
+            // "… and says he will …": the subject of the cue before.
+            (None, Some(np)) => {
+                is_shared = true;
+                (np, false)
+            }
+            (None, None) => {
                 // "…,' said Bogdanov." — only after a comma or a quotation.
                 let after_break = c > lo
                     && (matches!(self.word(c - 1), "," | "—" | "–") || self.closes_at(c - 1).is_some());
@@ -283,12 +334,12 @@ impl Ctx<'_> {
             }
         };
         let cue = c..c + 1;
-        let before_at = if inverted { c } else { speaker.start };
+        let before_at = if inverted || is_shared { c } else { speaker.start };
         let after_cue = if inverted { speaker.end } else { c + 1 };
         *sentence_speaker = Some(speaker.clone());
 
         // The quotation right before the speaker (or the inverted cue).
-        if let Some(t) = self.quote_before(before_at).filter(|&t| !self.used[t]) {
+        if let Some(t) = self.quote_before(lo, before_at).filter(|&t| !self.used[t]) {
             if !clause_only {
                 self.emit_quote(t, cue.clone(), Some(speaker.clone()));
                 return Some(after_cue);
@@ -321,17 +372,25 @@ impl Ctx<'_> {
         }
         let clause_start = that.map_or(start, |k| k + 1);
         let right = self.trim(clause_start, hi);
-        let substantial = right
-            .as_ref()
-            .is_some_and(|rg| that.is_some() || self.content_words(rg.clone()) >= 2);
+        // A clause, not a circumstance: "said parents still want …", not
+        // "said in an interview with RIA Novosti" or "said Wednesday".
+        let substantial = right.as_ref().is_some_and(|rg| {
+            that.is_some() || {
+                let first = (rg.start..rg.end).find(|&k| !cues::is_time(self.word(k)));
+                first.is_some_and(|k| {
+                    self.w.is_word(k)
+                        && !cues::is_circumstance(self.word(k))
+                        && self.content_words(k..rg.end) >= 2
+                })
+            }
+        });
         // The clause before it: "CONTENT, X said." (the speaker, or the
         // inverted cue, comes after a comma or a dash).
         let left = (before_at > lo
             && matches!(self.word(before_at - 1), "," | "—" | "–" | "--"))
         .then(|| self.trim(lo, before_at - 1))
         .flatten();
-        let speaker_opens_clause = !inverted && !left_is_writers(self, lo, speaker.start);
-        let choice = if substantial && (speaker_opens_clause || left.is_none()) {
+        let choice = if substantial {
             right.map(|rg| (rg, true))
         } else if let Some(l) = left.filter(|_| !clause_only) {
             Some((l, false))
@@ -540,19 +599,4 @@ impl Ctx<'_> {
             });
         }
     }
-}
-
-/// Whether the words before a speaker (from `lo`) are the writer's clause
-/// that the speaker's cue closes: anything but conjunctions and adverbs
-/// that can open a clause.
-fn left_is_writers(cx: &Ctx<'_>, lo: usize, speaker_start: usize) -> bool {
-    speaker_start > lo
-        && !(lo..speaker_start).all(|i| {
-            matches!(
-                cx.word(i).to_ascii_lowercase().as_str(),
-                "but" | "and" | "yet" | "so" | "still" | "however" | "," | "meanwhile" | "now"
-            )
-        })
-        && matches!(cx.word(speaker_start - 1), "," | "—" | "–" | "--")
-        || (speaker_start > lo && cx.closes_at(speaker_start - 1).is_some())
 }

@@ -211,3 +211,27 @@ pub fn is_circumstance(word: &str) -> bool {
             | "of"
     )
 }
+
+/// Words of time that may stand right after a cue ("said Wednesday the
+/// plan …") without being content.
+pub fn is_time(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "also"
+            | "again"
+            | ","
+    )
+}

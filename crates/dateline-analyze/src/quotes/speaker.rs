@@ -76,21 +76,26 @@ impl<'a> Words<'a> {
         if let Some(ent) = self.entity(e) {
             if ent.tokens.end == e + 1 {
                 let mut a = ent.tokens.start.max(lo);
-                // Titles before the name: capitalised words ("US
-                // President", "Deputy Foreign Minister").
+                // Titles and roles before the name ("Deputy Foreign
+                // Minister", "White House press secretary", "the
+                // group's spokesman"), up to a determiner.
                 let mut taken = 0;
-                while a > lo
-                    && taken < MAX_TITLE
-                    && self.capitalised(a - 1)
-                    && !is_function_word(self.word(a - 1))
-                {
+                while a > lo && taken < MAX_TITLE {
+                    let pw = self.word(a - 1);
+                    if is_determiner(pw) {
+                        a -= 1;
+                        break;
+                    }
+                    if !self.is_word(a - 1) || is_function_word(pw) || is_stop(pw) {
+                        break;
+                    }
                     a -= 1;
                     taken += 1;
                 }
                 return Some(a..e + 1);
             }
         }
-        if !self.is_word(e) || is_function_word(w) || is_stop(w) {
+        if !self.is_word(e) || is_function_word(w) || is_stop(w) || is_determiner(w) {
             return None;
         }
         let mut a = e;
