@@ -17,7 +17,7 @@ use super::marks::{self, Quoted};
 use super::speaker::Words;
 use crate::ner::EntitySpan;
 use crate::tokenize::{Sentence, Token, TokenKind};
-use dateline_model::{QuoteKind, Span};
+use dateline_model::{EntityKind, QuoteKind, Span};
 use std::ops::Range;
 
 /// One attribution before it becomes a `Quote`: token ranges for cue and
@@ -42,6 +42,13 @@ const MIN_PARTIAL_WORDS: usize = 3;
 /// it is in the same paragraph or the one before.
 const INHERIT_PARAGRAPHS: usize = 1;
 
+/// How many tokens back a quotation may close before its speaker, when
+/// the speaker has a role or an aside written after the name.
+const FAR_WINDOW: usize = 14;
+
+/// A dash signature ("― Carla Sanchez, Texas") is a short line.
+const MAX_SIGNATURE: usize = 12;
+
 struct Ctx<'a> {
     w: Words<'a>,
     quoted: Vec<Quoted>,
@@ -54,6 +61,8 @@ struct Ctx<'a> {
     /// Paragraph number of each token.
     para: Vec<u32>,
     sent_start: Vec<bool>,
+    /// Sentence number of each token.
+    sent_of: Vec<u32>,
     out: Vec<Found>,
     /// Attributions that a later unclaimed quotation may continue:
     /// (cue token, cue, speaker).
@@ -92,9 +101,14 @@ pub fn attribute(
         let _ = t;
     }
     let mut sent_start = vec![false; toks.len()];
-    for s in sents {
+    let mut sent_of = vec![u32::MAX; toks.len()];
+    for (k, s) in sents.iter().enumerate() {
         if let Some(slot) = sent_start.get_mut(s.tokens.start) {
             *slot = true;
+        }
+        let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
+        for slot in &mut sent_of[r] {
+            *slot = u32::try_from(k).unwrap_or(u32::MAX);
         }
     }
     let mut cx = Ctx {
@@ -105,6 +119,7 @@ pub fn attribute(
         top_at,
         para,
         sent_start,
+        sent_of,
         out: Vec::new(),
         anchors: Vec::new(),
     };
@@ -159,6 +174,52 @@ impl Ctx<'_> {
         None
     }
 
+    /// A quotation closing a few words before token `p`, with no stop,
+    /// colon or other quotation between ("'…,' Mr. Morgan of the Sierra
+    /// Club said").
+    fn quote_before_far(&self, lo: usize, p: usize) -> Option<usize> {
+        let from = p.saturating_sub(FAR_WINDOW).max(lo);
+        for k in (from..p).rev() {
+            if let Some(t) = self.closes_at(k) {
+                return Some(t);
+            }
+            if self.top_at[k].is_some() || matches!(self.word(k), "." | "!" | "?" | ";" | ":") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of a cue written after an apposition or an aside:
+    /// "Democratic nominee Hillary Clinton, at a later press gaggle,
+    /// said". Of the noun phrases before the commas, a person's name is
+    /// preferred, then an organisation's, then the farthest.
+    fn apposition_subject(&self, lo: usize, comma: usize) -> Option<Range<usize>> {
+        let from = comma.saturating_sub(FAR_WINDOW * 2).max(lo);
+        let mut candidates = Vec::new();
+        let mut k = comma;
+        loop {
+            if self.word(k) == "," && k > from {
+                if let Some(np) = self.w.np_ending_at(from, k - 1) {
+                    candidates.push(np);
+                }
+            }
+            if k == from || self.top_at[k - 1].is_some() || matches!(self.word(k - 1), "." | "!" | "?" | ";" | ":") {
+                break;
+            }
+            k -= 1;
+        }
+        let kind_of = |np: &Range<usize>, kind: EntityKind| {
+            (np.start..np.end).any(|i| self.w.entity_kind(i) == Some(kind))
+        };
+        candidates
+            .iter()
+            .find(|np| kind_of(np, EntityKind::Person))
+            .or_else(|| candidates.iter().find(|np| kind_of(np, EntityKind::Organization)))
+            .or_else(|| candidates.last())
+            .cloned()
+    }
+
     /// A quotation opening at token `p`, or after a colon or comma there.
     fn quote_after(&self, p: usize) -> Option<usize> {
         if let Some(t) = self.opens_at(p) {
@@ -202,6 +263,10 @@ impl Ctx<'_> {
         let j = self.speaker_end(r.start, c);
         if j > r.start
             && (self.w.np_ending_at(r.start, j - 1).is_some() || self.word(j - 1) == "and")
+        {
+            return true;
+        }
+        if j > r.start && self.word(j - 1) == "," && self.apposition_subject(r.start, j - 1).is_some()
         {
             return true;
         }
@@ -323,6 +388,10 @@ impl Ctx<'_> {
                 is_shared = true;
                 (np, false)
             }
+            (None, None) if j > lo && self.word(j - 1) == "," && self.apposition_subject(lo, j - 1).is_some() => {
+                // "Scott Pruitt, the attorney general of Oklahoma, said".
+                (self.apposition_subject(lo, j - 1)?, false)
+            }
             (None, None) => {
                 // "…,' said Bogdanov." — only after a comma or a quotation.
                 let after_break = c > lo
@@ -339,7 +408,9 @@ impl Ctx<'_> {
         *sentence_speaker = Some(speaker.clone());
 
         // The quotation right before the speaker (or the inverted cue).
-        if let Some(t) = self.quote_before(lo, before_at).filter(|&t| !self.used[t]) {
+        let near = self.quote_before(lo, before_at);
+        let far = near.or_else(|| (!inverted && !is_shared).then(|| self.quote_before_far(lo, before_at)).flatten());
+        if let Some(t) = far.filter(|&t| !self.used[t]) {
             if !clause_only {
                 self.emit_quote(t, cue.clone(), Some(speaker.clone()));
                 return Some(after_cue);
@@ -379,7 +450,7 @@ impl Ctx<'_> {
                 let first = (rg.start..rg.end).find(|&k| !cues::is_time(self.word(k)));
                 first.is_some_and(|k| {
                     self.w.is_word(k)
-                        && !cues::is_circumstance(self.word(k))
+                        && !cues::is_preposition(self.word(k))
                         && self.content_words(k..rg.end) >= 2
                 })
             }
@@ -562,9 +633,45 @@ impl Ctx<'_> {
         }
     }
 
+    /// Quotations signed with a dash: "'…' ― Sonya Herridge" (readers'
+    /// letters, epigraphs): the name ends its line.
+    fn dash_signed(&mut self) {
+        for t in 0..self.tops.len() {
+            if self.used[t] {
+                continue;
+            }
+            let q = self.quoted[self.tops[t]];
+            let d = q.close + 1;
+            if !matches!(self.word(d), "―" | "—" | "–" | "--" | "-") {
+                continue;
+            }
+            let line_end = (d + 1..(d + 1 + MAX_SIGNATURE).min(self.w.toks.len() + 1))
+                .find(|&k| k == self.w.toks.len() || self.w.toks[k].breaks_before > 0);
+            let Some(end) = line_end else {
+                continue;
+            };
+            let Some(np) = self.w.np_starting_at(d + 1, end) else {
+                continue;
+            };
+            let name_like = (np.start..np.end).any(|i| self.w.entity_kind(i).is_some());
+            if !name_like {
+                continue;
+            }
+            self.used[t] = true;
+            self.out.push(Found {
+                content: Span::new(q.start, q.end),
+                kind: QuoteKind::Direct,
+                cue: Some(d..d + 1),
+                speaker: Some(np.clone()),
+            });
+            self.anchors.push((d, d..d + 1, Some(np)));
+        }
+    }
+
     /// Quotations no cue claimed: a whole-sentence quotation continues the
     /// attribution before it when that is close ("'…,' he said. '…'").
     fn unclaimed(&mut self) {
+        self.dash_signed();
         self.anchors.sort_by_key(|a| a.0);
         let mut a = 0;
         for t in 0..self.tops.len() {
@@ -575,17 +682,21 @@ impl Ctx<'_> {
             while a < self.anchors.len() && self.anchors[a].0 < q.open {
                 a += 1;
             }
-            if self.quote_kind(t) != QuoteKind::Direct {
+            let Some((cue_tok, cue, speaker)) = a.checked_sub(1).map(|k| self.anchors[k].clone())
+            else {
+                continue;
+            };
+            // A fragment continues only the sentence of its cue ("'…,' he
+            // said, but '…'"); a whole-sentence quotation, a nearby one.
+            let kind = self.quote_kind(t);
+            let same_sentence = self.sent_of[q.open] == self.sent_of[cue_tok];
+            if kind != QuoteKind::Direct && !same_sentence {
                 continue;
             }
             let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();
             if words < MIN_PARTIAL_WORDS {
                 continue;
             }
-            let Some((cue_tok, cue, speaker)) = a.checked_sub(1).map(|k| self.anchors[k].clone())
-            else {
-                continue;
-            };
             let near = self.para[q.open] as usize <= self.para[cue_tok] as usize + INHERIT_PARAGRAPHS;
             if !near {
                 continue;
@@ -593,7 +704,7 @@ impl Ctx<'_> {
             self.used[t] = true;
             self.out.push(Found {
                 content: Span::new(q.start, q.end),
-                kind: QuoteKind::Direct,
+                kind,
                 cue: Some(cue),
                 speaker,
             });

@@ -235,3 +235,28 @@ pub fn is_time(word: &str) -> bool {
             | ","
     )
 }
+
+/// Prepositions that open a circumstance after a cue ("said in an
+/// interview", "told reporters on Monday"), not a reported clause.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "to"
+            | "with"
+            | "by"
+            | "after"
+            | "before"
+            | "from"
+            | "for"
+            | "via"
+            | "over"
+            | "through"
+            | "of"
+            | "about"
+            | "while"
+            | "when"
+    )
+}

@@ -54,6 +54,10 @@ impl<'a> Words<'a> {
         self.is_word(i) && self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
+    pub fn entity_kind(&self, i: usize) -> Option<dateline_model::EntityKind> {
+        self.entity(i).map(|e| e.kind)
+    }
+
     fn entity(&self, i: usize) -> Option<&EntitySpan> {
         let k = (*self.ent_of.get(i)?)?;
         self.ents.get(k as usize)
