@@ -46,6 +46,11 @@ const INHERIT_PARAGRAPHS: usize = 1;
 /// the speaker has a role or an aside written after the name.
 const FAR_WINDOW: usize = 14;
 
+/// A whole-sentence quotation with no attribution near is kept (speaker
+/// unknown) from this many words: shorter ones are more often titles and
+/// slogans.
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+
 /// A dash signature ("― Carla Sanchez, Texas") is a short line.
 const MAX_SIGNATURE: usize = 12;
 
@@ -204,7 +209,10 @@ impl Ctx<'_> {
                     candidates.push(np);
                 }
             }
-            if k == from || self.top_at[k - 1].is_some() || matches!(self.word(k - 1), "." | "!" | "?" | ";" | ":") {
+            if k == from
+                || self.top_at[k - 1].is_some()
+                || matches!(self.word(k - 1), "." | "!" | "?" | ";" | ":")
+            {
                 break;
             }
             k -= 1;
@@ -215,7 +223,11 @@ impl Ctx<'_> {
         candidates
             .iter()
             .find(|np| kind_of(np, EntityKind::Person))
-            .or_else(|| candidates.iter().find(|np| kind_of(np, EntityKind::Organization)))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|np| kind_of(np, EntityKind::Organization))
+            })
             .or_else(|| candidates.last())
             .cloned()
     }
@@ -266,7 +278,9 @@ impl Ctx<'_> {
         {
             return true;
         }
-        if j > r.start && self.word(j - 1) == "," && self.apposition_subject(r.start, j - 1).is_some()
+        if j > r.start
+            && self.word(j - 1) == ","
+            && self.apposition_subject(r.start, j - 1).is_some()
         {
             return true;
         }
@@ -388,14 +402,19 @@ impl Ctx<'_> {
                 is_shared = true;
                 (np, false)
             }
-            (None, None) if j > lo && self.word(j - 1) == "," && self.apposition_subject(lo, j - 1).is_some() => {
+            (None, None)
+                if j > lo
+                    && self.word(j - 1) == ","
+                    && self.apposition_subject(lo, j - 1).is_some() =>
+            {
                 // "Scott Pruitt, the attorney general of Oklahoma, said".
                 (self.apposition_subject(lo, j - 1)?, false)
             }
             (None, None) => {
                 // "…,' said Bogdanov." — only after a comma or a quotation.
                 let after_break = c > lo
-                    && (matches!(self.word(c - 1), "," | "—" | "–") || self.closes_at(c - 1).is_some());
+                    && (matches!(self.word(c - 1), "," | "—" | "–")
+                        || self.closes_at(c - 1).is_some());
                 if !after_break || clause_only {
                     return None;
                 }
@@ -403,13 +422,21 @@ impl Ctx<'_> {
             }
         };
         let cue = c..c + 1;
-        let before_at = if inverted || is_shared { c } else { speaker.start };
+        let before_at = if inverted || is_shared {
+            c
+        } else {
+            speaker.start
+        };
         let after_cue = if inverted { speaker.end } else { c + 1 };
         *sentence_speaker = Some(speaker.clone());
 
         // The quotation right before the speaker (or the inverted cue).
         let near = self.quote_before(lo, before_at);
-        let far = near.or_else(|| (!inverted && !is_shared).then(|| self.quote_before_far(lo, before_at)).flatten());
+        let far = near.or_else(|| {
+            (!inverted && !is_shared)
+                .then(|| self.quote_before_far(lo, before_at))
+                .flatten()
+        });
         if let Some(t) = far.filter(|&t| !self.used[t]) {
             if !clause_only {
                 self.emit_quote(t, cue.clone(), Some(speaker.clone()));
@@ -425,7 +452,7 @@ impl Ctx<'_> {
         }
         if let Some(t) = self.quote_after(start).filter(|&t| !self.used[t]) {
             let q = self.quoted[self.tops[t]];
-            if self.capital_start(q.start) {
+            if self.capital_start(q.start, q.end) {
                 self.emit_quote(t, cue.clone(), Some(speaker.clone()));
                 return Some(q.close + 1);
             }
@@ -457,10 +484,9 @@ impl Ctx<'_> {
         });
         // The clause before it: "CONTENT, X said." (the speaker, or the
         // inverted cue, comes after a comma or a dash).
-        let left = (before_at > lo
-            && matches!(self.word(before_at - 1), "," | "—" | "–" | "--"))
-        .then(|| self.trim(lo, before_at - 1))
-        .flatten();
+        let left = (before_at > lo && matches!(self.word(before_at - 1), "," | "—" | "–" | "--"))
+            .then(|| self.trim(lo, before_at - 1))
+            .flatten();
         let choice = if substantial {
             right.map(|rg| (rg, true))
         } else if let Some(l) = left.filter(|_| !clause_only) {
@@ -525,10 +551,13 @@ impl Ctx<'_> {
         .count()
     }
 
-    fn capital_start(&self, byte: usize) -> bool {
+    /// Whether the first letter or digit of `start..end` is a capital or a
+    /// digit. Only the span is read: a scan to the end of the text would
+    /// make many quotations quadratic.
+    fn capital_start(&self, start: usize, end: usize) -> bool {
         self.w
             .text
-            .get(byte..)
+            .get(start..end)
             .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     }
@@ -555,7 +584,7 @@ impl Ctx<'_> {
         let q = self.quoted[self.tops[t]];
         let at_start = self.sent_start.get(q.open).copied().unwrap_or(false)
             || (q.open > 0 && matches!(self.word(q.open - 1), ":" | "—" | "–"));
-        if at_start || self.capital_start(q.start) {
+        if at_start || self.capital_start(q.start, q.end) {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
@@ -682,30 +711,36 @@ impl Ctx<'_> {
             while a < self.anchors.len() && self.anchors[a].0 < q.open {
                 a += 1;
             }
-            let Some((cue_tok, cue, speaker)) = a.checked_sub(1).map(|k| self.anchors[k].clone())
-            else {
-                continue;
-            };
-            // A fragment continues only the sentence of its cue ("'…,' he
-            // said, but '…'"); a whole-sentence quotation, a nearby one.
             let kind = self.quote_kind(t);
-            let same_sentence = self.sent_of[q.open] == self.sent_of[cue_tok];
-            if kind != QuoteKind::Direct && !same_sentence {
-                continue;
-            }
             let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();
             if words < MIN_PARTIAL_WORDS {
                 continue;
             }
-            let near = self.para[q.open] as usize <= self.para[cue_tok] as usize + INHERIT_PARAGRAPHS;
-            if !near {
-                continue;
-            }
+            // A fragment continues only the sentence of its cue ("'…,' he
+            // said, but '…'"); a whole-sentence quotation, a nearby one.
+            let anchor =
+                a.checked_sub(1)
+                    .map(|k| self.anchors[k].clone())
+                    .filter(|(cue_tok, _, _)| {
+                        let same_sentence = self.sent_of[q.open] == self.sent_of[*cue_tok];
+                        let near = self.para[q.open] as usize
+                            <= self.para[*cue_tok] as usize + INHERIT_PARAGRAPHS;
+                        same_sentence || (kind == QuoteKind::Direct && near)
+                    });
+            let (cue, speaker) = match anchor {
+                Some((_, cue, speaker)) => (Some(cue), speaker),
+                // A whole-sentence quotation with no cue near is still
+                // someone's words: kept, speaker unknown.
+                None if kind == QuoteKind::Direct && words >= MIN_UNATTRIBUTED_WORDS => {
+                    (None, None)
+                }
+                None => continue,
+            };
             self.used[t] = true;
             self.out.push(Found {
                 content: Span::new(q.start, q.end),
                 kind,
-                cue: Some(cue),
+                cue,
                 speaker,
             });
         }

@@ -60,7 +60,8 @@ fn classify(t: &str) -> Option<(Family, Facing)> {
 
 /// Whether token `i` is a quotation mark of any family.
 pub fn is_mark(text: &str, toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| classify(t.text(text)).is_some())
+    toks.get(i)
+        .is_some_and(|t| classify(t.text(text)).is_some())
 }
 
 fn is_opening_context(t: &str) -> bool {

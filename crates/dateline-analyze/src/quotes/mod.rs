@@ -25,12 +25,7 @@ use dateline_model::{Quote, Span};
 /// and `sents` by [`crate::tokenize`], with its entities (from
 /// [`crate::ner::Tagger::entities_in`], or empty). Ordered by content
 /// start; `speaker` is left empty.
-pub fn find(
-    text: &str,
-    toks: &[Token],
-    sents: &[Sentence],
-    entities: &[EntitySpan],
-) -> Vec<Quote> {
+pub fn find(text: &str, toks: &[Token], sents: &[Sentence], entities: &[EntitySpan]) -> Vec<Quote> {
     find_with(text, toks, sents, entities, &mut |_: Span| None)
 }
 

@@ -51,7 +51,12 @@ impl<'a> Words<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.is_word(i)
+            && self
+                .word(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
     }
 
     pub fn entity_kind(&self, i: usize) -> Option<dateline_model::EntityKind> {
