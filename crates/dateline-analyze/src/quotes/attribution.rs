@@ -439,7 +439,17 @@ impl Ctx<'_> {
         });
         if let Some(t) = far.filter(|&t| !self.used[t]) {
             if !clause_only {
-                self.emit_quote(t, cue.clone(), Some(speaker.clone()));
+                let q = self.quoted[self.tops[t]];
+                let lead = self.trim(lo, q.open);
+                match lead {
+                    // "Using the tax ''is a misguided approach,'' said X":
+                    // the writer's words before a fragment are part of
+                    // what X is reported to say.
+                    Some(l) if self.quote_kind(t) == QuoteKind::Partial => {
+                        self.emit_region(l.start..q.close + 1, QuoteKind::Indirect, cue, speaker);
+                    }
+                    _ => self.emit_quote(t, cue.clone(), Some(speaker.clone())),
+                }
                 return Some(after_cue);
             }
         }
@@ -487,14 +497,12 @@ impl Ctx<'_> {
         let left = (before_at > lo && matches!(self.word(before_at - 1), "," | "—" | "–" | "--"))
             .then(|| self.trim(lo, before_at - 1))
             .flatten();
+        // A clause after the cue wins; else the clause before it (never
+        // for verbs of thinking, whose content follows them).
         let choice = if substantial {
             right.map(|rg| (rg, true))
-        } else if let Some(l) = left.filter(|_| !clause_only) {
-            Some((l, false))
-        } else if substantial {
-            right.map(|rg| (rg, true))
         } else {
-            None
+            left.filter(|_| !clause_only).map(|l| (l, false))
         };
         let (content, is_right) = choice?;
         let end = if is_right { content.end } else { after_cue };
