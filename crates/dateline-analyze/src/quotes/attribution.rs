@@ -384,7 +384,7 @@ impl Ctx<'_> {
         sentence_speaker: &mut Option<Range<usize>>,
     ) -> Option<usize> {
         let cue_word = self.word(c).to_string();
-        let clause_only = cues::needs_clause_after(&cue_word);
+        let clause_only = cues::needs_clause_after(&cue_word) || cues::names(&cue_word);
         let j = self.speaker_end(lo, c);
         let left_np = if j > lo {
             self.w.np_ending_at(lo, j - 1)
@@ -505,6 +505,12 @@ impl Ctx<'_> {
             left.filter(|_| !clause_only).map(|l| (l, false))
         };
         let (content, is_right) = choice?;
+        // A naming verb is a cue only with a quotation in what it names.
+        if cues::names(&cue_word)
+            && !(is_right && (content.start..content.end).any(|i| self.top_at[i].is_some()))
+        {
+            return None;
+        }
         let end = if is_right { content.end } else { after_cue };
         self.emit_region(content, QuoteKind::Indirect, cue, speaker);
         Some(end)

@@ -122,6 +122,14 @@ const FINITE: &[&str] = &[
     "wondered",
     "speculated",
     "acknowledge",
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
     "testified",
     "announce",
     "understands",
@@ -392,5 +400,22 @@ pub fn is_preposition(word: &str) -> bool {
             | "about"
             | "while"
             | "when"
+    )
+}
+
+/// Verbs that name rather than say ("called the plan 'a disaster'"): cues
+/// only when a quotation follows them, their content the object and the
+/// quotation.
+pub fn names(word: &str) -> bool {
+    matches!(
+        word,
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "branded"
     )
 }
