@@ -54,6 +54,9 @@ const MIN_UNATTRIBUTED_WORDS: usize = 5;
 /// A dash signature ("― Carla Sanchez, Texas") is a short line.
 const MAX_SIGNATURE: usize = 12;
 
+/// How near after a naming verb ("called") its quotation must open.
+const NAMING_WINDOW: usize = 12;
+
 struct Ctx<'a> {
     w: Words<'a>,
     quoted: Vec<Quoted>,
@@ -296,7 +299,13 @@ impl Ctx<'_> {
             if self.top_at[i].is_none() && self.w.is_word(i) {
                 let next = (i + 1 < r.end).then(|| self.word(i + 1));
                 if let Some((kind, len)) = cues::cue_at(self.word(i), next) {
-                    if kind == CueKind::Finite && !self.has_speaker(&r, i) {
+                    // A naming verb with no quotation close after it
+                    // names; it must not cut the content of the cue
+                    // before it ("says that Clinton called Machado").
+                    let names_nothing = cues::names(self.word(i))
+                        && !(i + 1..(i + NAMING_WINDOW).min(r.end))
+                            .any(|k| self.top_at[k].is_some());
+                    if kind == CueKind::Finite && (names_nothing || !self.has_speaker(&r, i)) {
                         i += 1;
                         continue;
                     }
