@@ -101,12 +101,11 @@ pub fn attribute(
     }
     let mut para = Vec::with_capacity(toks.len());
     let mut p = 0u32;
-    for (i, t) in toks.iter().enumerate() {
+    for i in 0..toks.len() {
         if i > 0 && paragraph_break(text, toks, i) {
             p += 1;
         }
         para.push(p);
-        let _ = t;
     }
     let mut sent_start = vec![false; toks.len()];
     let mut sent_of = vec![u32::MAX; toks.len()];
