@@ -1,0 +1,770 @@
+//! Attribution patterns: for each cue outside quotation marks, where its
+//! speaker and its content are.
+//!
+//! - `'…,' SPEAKER said` / `'…,' said SPEAKER` — the quotation before;
+//! - `SPEAKER said: '…'` — the quotation after;
+//! - `SPEAKER said (that) CONTENT.` — the clause after (indirect);
+//! - `CONTENT, SPEAKER said (Wednesday).` — the clause before (indirect);
+//! - `According to X, CONTENT.` / `CONTENT, according to X.`;
+//! - `…, saying CONTENT` — the speaker is the main clause's.
+//!
+//! Quoted fragments inside indirect content become partial quotes with the
+//! same cue and speaker. Each cue's content stays between its neighbouring
+//! cues, so the work is linear however long a sentence is.
+
+use super::cues::{self, CueKind};
+use super::marks::{self, Quoted};
+use super::speaker::Words;
+use crate::ner::EntitySpan;
+use crate::tokenize::{Sentence, Token, TokenKind};
+use dateline_model::{EntityKind, QuoteKind, Span};
+use std::ops::Range;
+
+/// One attribution before it becomes a `Quote`: token ranges for cue and
+/// speaker, a byte span for the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Range<usize>>,
+    pub speaker: Option<Range<usize>>,
+}
+
+/// How far after a cue "that" may come and still open its clause ("said
+/// in an interview with RIA Novosti on Wednesday that").
+const THAT_WINDOW: usize = 10;
+
+/// Quoted fragments shorter than this (in words) inside reported speech
+/// are scare quotes or titles ('all doors'), not partial quotations.
+const MIN_PARTIAL_WORDS: usize = 3;
+
+/// Unattributed quotations inherit the attribution before them only when
+/// it is in the same paragraph or the one before.
+const INHERIT_PARAGRAPHS: usize = 1;
+
+/// How many tokens back a quotation may close before its speaker, when
+/// the speaker has a role or an aside written after the name.
+const FAR_WINDOW: usize = 14;
+
+/// A whole-sentence quotation with no attribution near is kept (speaker
+/// unknown) from this many words: shorter ones are more often titles and
+/// slogans.
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+
+/// A dash signature ("― Carla Sanchez, Texas") is a short line.
+const MAX_SIGNATURE: usize = 12;
+
+/// How near after a naming verb ("called") its quotation must open.
+const NAMING_WINDOW: usize = 12;
+
+struct Ctx<'a> {
+    w: Words<'a>,
+    quoted: Vec<Quoted>,
+    /// Indices into `quoted` of the top-level quotations, in order.
+    tops: Vec<usize>,
+    /// For each token, the top-level quotation it is part of (marks
+    /// included), as an index into `tops`.
+    top_at: Vec<Option<u32>>,
+    used: Vec<bool>,
+    /// Paragraph number of each token.
+    para: Vec<u32>,
+    sent_start: Vec<bool>,
+    /// Sentence number of each token.
+    sent_of: Vec<u32>,
+    out: Vec<Found>,
+    /// Attributions that a later unclaimed quotation may continue:
+    /// (cue token, cue, speaker).
+    anchors: Vec<(usize, Range<usize>, Option<Range<usize>>)>,
+}
+
+pub fn attribute(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    ents: &[EntitySpan],
+) -> Vec<Found> {
+    let quoted = marks::scan(text, toks);
+    let mut tops = Vec::new();
+    let mut last_close: Option<usize> = None;
+    for (k, q) in quoted.iter().enumerate() {
+        if last_close.is_none_or(|c| q.open > c) {
+            tops.push(k);
+            last_close = Some(q.close);
+        }
+    }
+    let mut top_at = vec![None; toks.len()];
+    for (t, &k) in tops.iter().enumerate() {
+        let q = &quoted[k];
+        for slot in top_at.iter_mut().take(q.close + 1).skip(q.open) {
+            *slot = u32::try_from(t).ok();
+        }
+    }
+    let mut para = Vec::with_capacity(toks.len());
+    let mut p = 0u32;
+    for i in 0..toks.len() {
+        if i > 0 && paragraph_break(text, toks, i) {
+            p += 1;
+        }
+        para.push(p);
+    }
+    let mut sent_start = vec![false; toks.len()];
+    let mut sent_of = vec![u32::MAX; toks.len()];
+    for (k, s) in sents.iter().enumerate() {
+        if let Some(slot) = sent_start.get_mut(s.tokens.start) {
+            *slot = true;
+        }
+        let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
+        for slot in &mut sent_of[r] {
+            *slot = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+    }
+    let mut cx = Ctx {
+        w: Words::new(text, toks, ents),
+        used: vec![false; tops.len()],
+        quoted,
+        tops,
+        top_at,
+        para,
+        sent_start,
+        sent_of,
+        out: Vec::new(),
+        anchors: Vec::new(),
+    };
+    for s in sents {
+        let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
+        cx.sentence(r);
+    }
+    cx.unclaimed();
+    cx.out
+}
+
+fn paragraph_break(text: &str, toks: &[Token], i: usize) -> bool {
+    match toks[i].breaks_before {
+        0 => false,
+        1 => {
+            let prev = toks[i - 1].text(text);
+            matches!(prev, "." | "!" | "?" | ":" | "…") || marks::is_mark(text, toks, i - 1)
+        }
+        _ => true,
+    }
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.w.word(i)
+    }
+
+    /// The top-level quotation whose closing mark is token `i`.
+    fn closes_at(&self, i: usize) -> Option<usize> {
+        let t = (*self.top_at.get(i)?)? as usize;
+        (self.quoted[self.tops[t]].close == i).then_some(t)
+    }
+
+    /// The top-level quotation whose opening mark is token `i`.
+    fn opens_at(&self, i: usize) -> Option<usize> {
+        let t = (*self.top_at.get(i)?)? as usize;
+        (self.quoted[self.tops[t]].open == i).then_some(t)
+    }
+
+    /// A quotation closing right before token `p`: `'…' p`, `'…,' p`,
+    /// `'…', p`.
+    /// Only marks from `lo` on count: a quotation closing the paragraph
+    /// before is not this sentence's.
+    fn quote_before(&self, lo: usize, p: usize) -> Option<usize> {
+        let q = p.checked_sub(1).filter(|&q| q >= lo)?;
+        if let Some(t) = self.closes_at(q) {
+            return Some(t);
+        }
+        if matches!(self.word(q), "," | "—" | "–" | "-" | "--") {
+            return self.closes_at(q.checked_sub(1).filter(|&q| q >= lo)?);
+        }
+        None
+    }
+
+    /// A quotation closing a few words before token `p`, with no stop,
+    /// colon or other quotation between ("'…,' Mr. Morgan of the Sierra
+    /// Club said").
+    fn quote_before_far(&self, lo: usize, p: usize) -> Option<usize> {
+        let from = p.saturating_sub(FAR_WINDOW).max(lo);
+        for k in (from..p).rev() {
+            if let Some(t) = self.closes_at(k) {
+                return Some(t);
+            }
+            if self.top_at[k].is_some() || matches!(self.word(k), "." | "!" | "?" | ";" | ":") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of a cue written after an apposition or an aside:
+    /// "Democratic nominee Hillary Clinton, at a later press gaggle,
+    /// said". Of the noun phrases before the commas, a person's name is
+    /// preferred, then an organisation's, then the farthest.
+    fn apposition_subject(&self, lo: usize, comma: usize) -> Option<Range<usize>> {
+        let from = comma.saturating_sub(FAR_WINDOW * 2).max(lo);
+        let mut candidates = Vec::new();
+        let mut k = comma;
+        loop {
+            if self.word(k) == "," && k > from {
+                if let Some(np) = self.w.np_ending_at(from, k - 1) {
+                    candidates.push(np);
+                }
+            }
+            if k == from
+                || self.top_at[k - 1].is_some()
+                || matches!(self.word(k - 1), "." | "!" | "?" | ";" | ":")
+            {
+                break;
+            }
+            k -= 1;
+        }
+        let kind_of = |np: &Range<usize>, kind: EntityKind| {
+            (np.start..np.end).any(|i| self.w.entity_kind(i) == Some(kind))
+        };
+        candidates
+            .iter()
+            .find(|np| kind_of(np, EntityKind::Person))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|np| kind_of(np, EntityKind::Organization))
+            })
+            .or_else(|| candidates.last())
+            .cloned()
+    }
+
+    /// A quotation opening at token `p`, or after a colon or comma there.
+    fn quote_after(&self, p: usize) -> Option<usize> {
+        if let Some(t) = self.opens_at(p) {
+            return Some(t);
+        }
+        if matches!(self.word(p), ":" | ",") {
+            return self.opens_at(p + 1);
+        }
+        None
+    }
+
+    /// Where a speaker before cue `c` ends (exclusive): past auxiliaries
+    /// and adverbs ("has also said"), a bracket ("Rep. Gwen Moore
+    /// (D-Wis.) said") and an age (", 45,").
+    fn speaker_end(&self, lo: usize, c: usize) -> usize {
+        let mut j = c;
+        while j > lo && cues::is_between(&self.word(j - 1).to_ascii_lowercase()) {
+            j -= 1;
+        }
+        if j > lo && self.word(j - 1) == ")" {
+            let from = j.saturating_sub(12).max(lo);
+            if let Some(k) = (from..j - 1).rev().find(|&k| self.word(k) == "(") {
+                j = k;
+            }
+        }
+        if j >= lo + 3
+            && self.word(j - 1) == ","
+            && self.w.toks[j - 2].kind == TokenKind::Number
+            && self.word(j - 3) == ","
+        {
+            j -= 3;
+        }
+        j
+    }
+
+    /// Whether the cue at `c` has a speaker next to it: words that are
+    /// cues only sometimes ("reports", "tweets", "claims") are nouns when
+    /// no subject stands before them, and then must not cut the content
+    /// of the cue before them.
+    fn has_speaker(&self, r: &Range<usize>, c: usize) -> bool {
+        let j = self.speaker_end(r.start, c);
+        if j > r.start
+            && (self.w.np_ending_at(r.start, j - 1).is_some() || self.word(j - 1) == "and")
+        {
+            return true;
+        }
+        if j > r.start
+            && self.word(j - 1) == ","
+            && self.apposition_subject(r.start, j - 1).is_some()
+        {
+            return true;
+        }
+        c > r.start
+            && (matches!(self.word(c - 1), "," | "—" | "–") || self.closes_at(c - 1).is_some())
+            && self.w.np_starting_at(c + 1, r.end).is_some()
+    }
+
+    fn sentence(&mut self, r: Range<usize>) {
+        let mut cue_list = Vec::new();
+        let mut i = r.start;
+        while i < r.end {
+            if self.top_at[i].is_none() && self.w.is_word(i) {
+                let next = (i + 1 < r.end).then(|| self.word(i + 1));
+                if let Some((kind, len)) = cues::cue_at(self.word(i), next) {
+                    // A naming verb with no quotation close after it
+                    // names; it must not cut the content of the cue
+                    // before it ("says that Clinton called Machado").
+                    let names_nothing = cues::names(self.word(i))
+                        && !(i + 1..(i + NAMING_WINDOW).min(r.end))
+                            .any(|k| self.top_at[k].is_some());
+                    if kind == CueKind::Finite && (names_nothing || !self.has_speaker(&r, i)) {
+                        i += 1;
+                        continue;
+                    }
+                    cue_list.push((i, kind, len));
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let mut lo = r.start;
+        let mut sentence_speaker: Option<Range<usize>> = None;
+        let mut ci = 0;
+        while ci < cue_list.len() {
+            let (c, kind, len) = cue_list[ci];
+            let next_cue = cue_list.get(ci + 1).map_or(r.end, |n| n.0);
+            let hi = self.clause_end_before(c + len, next_cue);
+            let done = match kind {
+                CueKind::AccordingTo => self.according_to(&r, lo, c, hi),
+                CueKind::Finite => self.finite(lo, c, hi, &mut sentence_speaker),
+                CueKind::Participle => self.participle(&r, c, hi, &sentence_speaker),
+            };
+            if let Some(end) = done {
+                lo = end.max(c + len).min(r.end);
+                if end >= r.end {
+                    break;
+                }
+            }
+            ci += 1;
+        }
+    }
+
+    /// Where the content after a cue must stop: before the next cue's
+    /// speaker and the conjunction or comma before it.
+    fn clause_end_before(&self, from: usize, next_cue: usize) -> usize {
+        if next_cue >= self.w.toks.len() || next_cue <= from {
+            return next_cue.max(from);
+        }
+        let mut e = next_cue;
+        while e > from && cues::is_between(&self.word(e - 1).to_ascii_lowercase()) {
+            e -= 1;
+        }
+        if e > from {
+            if let Some(np) = self.w.np_ending_at(from, e - 1) {
+                e = np.start;
+            }
+        }
+        while e > from && matches!(self.word(e - 1), "," | "and" | "but" | "while" | ";") {
+            e -= 1;
+        }
+        e
+    }
+
+    fn according_to(&mut self, r: &Range<usize>, lo: usize, c: usize, hi: usize) -> Option<usize> {
+        let cue = c..c + 2;
+        let np = self.w.np_starting_at(c + 2, hi.max(c + 2).min(r.end))?;
+        // At the head of the clause ("According to X, …", "But according
+        // to X, …") it governs the rest of the sentence, cues included.
+        let heads = (lo..c).all(|i| {
+            matches!(
+                self.word(i).to_ascii_lowercase().as_str(),
+                "but" | "and" | "yet" | "so" | "still" | "however" | ","
+            )
+        });
+        if heads && self.word(np.end) == "," {
+            let content = self.trim(np.end + 1, r.end)?;
+            self.emit_region(content.clone(), QuoteKind::AccordingTo, cue.clone(), np);
+            return Some(r.end);
+        }
+        // "…, according to X." — the clause before it.
+        if c > lo && matches!(self.word(c - 1), "," | "—" | "–" | "(") {
+            if let Some(content) = self.trim(lo, c) {
+                self.emit_region(content, QuoteKind::AccordingTo, cue, np.clone());
+                return Some(np.end);
+            }
+        }
+        None
+    }
+
+    fn finite(
+        &mut self,
+        lo: usize,
+        c: usize,
+        hi: usize,
+        sentence_speaker: &mut Option<Range<usize>>,
+    ) -> Option<usize> {
+        let cue_word = self.word(c).to_string();
+        let clause_only = cues::needs_clause_after(&cue_word) || cues::names(&cue_word);
+        let j = self.speaker_end(lo, c);
+        let left_np = if j > lo {
+            self.w.np_ending_at(lo, j - 1)
+        } else {
+            None
+        };
+        let shared = (j > lo && self.word(j - 1) == "and")
+            .then(|| sentence_speaker.clone())
+            .flatten();
+        let mut is_shared = false;
+        let (speaker, inverted) = match (left_np, shared) {
+            (Some(np), _) => (np, false),
+            // "… and says he will …": the subject of the cue before.
+            (None, Some(np)) => {
+                is_shared = true;
+                (np, false)
+            }
+            (None, None)
+                if j > lo
+                    && self.word(j - 1) == ","
+                    && self.apposition_subject(lo, j - 1).is_some() =>
+            {
+                // "Scott Pruitt, the attorney general of Oklahoma, said".
+                (self.apposition_subject(lo, j - 1)?, false)
+            }
+            (None, None) => {
+                // "…,' said Bogdanov." — only after a comma or a quotation.
+                let after_break = c > lo
+                    && (matches!(self.word(c - 1), "," | "—" | "–")
+                        || self.closes_at(c - 1).is_some());
+                if !after_break || clause_only {
+                    return None;
+                }
+                (self.w.np_starting_at(c + 1, hi.max(c + 1))?, true)
+            }
+        };
+        let cue = c..c + 1;
+        let before_at = if inverted || is_shared {
+            c
+        } else {
+            speaker.start
+        };
+        let after_cue = if inverted { speaker.end } else { c + 1 };
+        *sentence_speaker = Some(speaker.clone());
+
+        // The quotation right before the speaker (or the inverted cue).
+        let near = self.quote_before(lo, before_at);
+        let far = near.or_else(|| {
+            (!inverted && !is_shared)
+                .then(|| self.quote_before_far(lo, before_at))
+                .flatten()
+        });
+        if let Some(t) = far.filter(|&t| !self.used[t]) {
+            if !clause_only {
+                let q = self.quoted[self.tops[t]];
+                let lead = self.trim(lo, q.open);
+                match lead {
+                    // "Using the tax ''is a misguided approach,'' said X":
+                    // the writer's words before a fragment are part of
+                    // what X is reported to say.
+                    Some(l) if self.quote_kind(t) == QuoteKind::Partial => {
+                        self.emit_region(l.start..q.close + 1, QuoteKind::Indirect, cue, speaker);
+                    }
+                    _ => self.emit_quote(t, cue.clone(), Some(speaker.clone())),
+                }
+                return Some(after_cue);
+            }
+        }
+        // The clause after the cue: its object ("told reporters"), "that".
+        let mut start = after_cue;
+        if cues::takes_object(&cue_word) {
+            if let Some(obj) = self.w.np_starting_at(start, hi.max(start)) {
+                start = obj.end;
+            }
+        }
+        if let Some(t) = self.quote_after(start).filter(|&t| !self.used[t]) {
+            let q = self.quoted[self.tops[t]];
+            if self.capital_start(q.start, q.end) {
+                self.emit_quote(t, cue.clone(), Some(speaker.clone()));
+                return Some(q.close + 1);
+            }
+        }
+        let mut that = None;
+        for k in start..(start + THAT_WINDOW).min(hi) {
+            let w = self.word(k);
+            if w == "that" {
+                that = Some(k);
+                break;
+            }
+            if !(self.w.is_word(k) || w == "," || self.w.toks[k].kind == TokenKind::Number) {
+                break;
+            }
+        }
+        let clause_start = that.map_or(start, |k| k + 1);
+        let right = self.trim(clause_start, hi);
+        // A clause, not a circumstance: "said parents still want …", not
+        // "said in an interview with RIA Novosti" or "said Wednesday".
+        let substantial = right.as_ref().is_some_and(|rg| {
+            that.is_some() || {
+                let first = (rg.start..rg.end).find(|&k| !cues::is_time(self.word(k)));
+                first.is_some_and(|k| {
+                    self.w.is_word(k)
+                        && !cues::is_preposition(self.word(k))
+                        && self.content_words(k..rg.end) >= 2
+                })
+            }
+        });
+        // The clause before it: "CONTENT, X said." (the speaker, or the
+        // inverted cue, comes after a comma or a dash).
+        let left = (before_at > lo && matches!(self.word(before_at - 1), "," | "—" | "–" | "--"))
+            .then(|| self.trim(lo, before_at - 1))
+            .flatten();
+        // A clause after the cue wins; else the clause before it (never
+        // for verbs of thinking, whose content follows them).
+        let choice = if substantial {
+            right.map(|rg| (rg, true))
+        } else {
+            left.filter(|_| !clause_only).map(|l| (l, false))
+        };
+        let (content, is_right) = choice?;
+        // A naming verb is a cue only with a quotation in what it names.
+        if cues::names(&cue_word)
+            && !(is_right && (content.start..content.end).any(|i| self.top_at[i].is_some()))
+        {
+            return None;
+        }
+        let end = if is_right { content.end } else { after_cue };
+        self.emit_region(content, QuoteKind::Indirect, cue, speaker);
+        Some(end)
+    }
+
+    fn participle(
+        &mut self,
+        r: &Range<usize>,
+        c: usize,
+        hi: usize,
+        sentence_speaker: &Option<Range<usize>>,
+    ) -> Option<usize> {
+        // Only as a clause of its own: ", saying …".
+        if c == 0 || !matches!(self.word(c - 1), "," | "—" | "–") {
+            return None;
+        }
+        let speaker = match sentence_speaker {
+            Some(s) => s.clone(),
+            None => self.w.np_starting_at(r.start, c)?,
+        };
+        let cue = c..c + 1;
+        let mut start = c + 1;
+        if cues::takes_object(self.word(c)) {
+            if let Some(obj) = self.w.np_starting_at(start, hi.max(start)) {
+                start = obj.end;
+            }
+        }
+        if let Some(t) = self.quote_after(start).filter(|&t| !self.used[t]) {
+            let q = self.quoted[self.tops[t]];
+            self.emit_quote(t, cue, Some(speaker));
+            return Some(q.close + 1);
+        }
+        if self.word(start) == "that" {
+            start += 1;
+        }
+        let content = self.trim(start, hi)?;
+        if self.content_words(content.clone()) < 2 {
+            return None;
+        }
+        let end = content.end;
+        self.emit_region(content, QuoteKind::Indirect, cue, speaker);
+        Some(end)
+    }
+
+    /// Words that say something: not circumstances ("Wednesday", "in a
+    /// statement").
+    fn content_words(&self, r: Range<usize>) -> usize {
+        r.filter(|&i| {
+            (self.w.is_word(i) || self.w.toks[i].kind == TokenKind::Number)
+                && !cues::is_circumstance(self.word(i))
+        })
+        .count()
+    }
+
+    /// Whether the first letter or digit of `start..end` is a capital or a
+    /// digit. Only the span is read: a scan to the end of the text would
+    /// make many quotations quadratic.
+    fn capital_start(&self, start: usize, end: usize) -> bool {
+        self.w
+            .text
+            .get(start..end)
+            .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    }
+
+    /// `a..b` without leading and trailing commas, dashes, colons and
+    /// final stops; `None` if nothing is left.
+    fn trim(&self, mut a: usize, mut b: usize) -> Option<Range<usize>> {
+        b = b.min(self.w.toks.len());
+        while a < b && matches!(self.word(a), "," | ":" | ";" | "—" | "–" | "-" | "--") {
+            a += 1;
+        }
+        while b > a
+            && matches!(
+                self.word(b - 1),
+                "," | ":" | ";" | "—" | "–" | "-" | "--" | "." | "and" | "but"
+            )
+        {
+            b -= 1;
+        }
+        (a < b).then_some(a..b)
+    }
+
+    fn quote_kind(&self, t: usize) -> QuoteKind {
+        let q = self.quoted[self.tops[t]];
+        let at_start = self.sent_start.get(q.open).copied().unwrap_or(false)
+            || (q.open > 0 && matches!(self.word(q.open - 1), ":" | "—" | "–"));
+        if at_start || self.capital_start(q.start, q.end) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    fn emit_quote(&mut self, t: usize, cue: Range<usize>, speaker: Option<Range<usize>>) {
+        let q = self.quoted[self.tops[t]];
+        self.used[t] = true;
+        let kind = self.quote_kind(t);
+        self.out.push(Found {
+            content: Span::new(q.start, q.end),
+            kind,
+            cue: Some(cue.clone()),
+            speaker: speaker.clone(),
+        });
+        self.anchors.push((cue.start, cue, speaker));
+    }
+
+    /// Reported content over tokens `r`; a quotation covering all of it
+    /// but a word ("that") is a direct quotation instead, and longer
+    /// quoted fragments inside it are partial quotations too.
+    fn emit_region(
+        &mut self,
+        r: Range<usize>,
+        kind: QuoteKind,
+        cue: Range<usize>,
+        speaker: Range<usize>,
+    ) {
+        let mut inside = Vec::new();
+        let mut outside_words = 0;
+        for i in r.clone() {
+            match self.top_at[i] {
+                Some(t) => {
+                    if inside.last() != Some(&(t as usize)) {
+                        inside.push(t as usize);
+                    }
+                }
+                None => {
+                    if self.w.is_word(i) {
+                        outside_words += 1;
+                    }
+                }
+            }
+        }
+        let free: Vec<usize> = inside.into_iter().filter(|&t| !self.used[t]).collect();
+        if kind == QuoteKind::Indirect && free.len() == 1 && outside_words <= 1 {
+            self.emit_quote(free[0], cue, Some(speaker));
+            return;
+        }
+        let (Some(first), Some(last)) = (self.w.toks.get(r.start), self.w.toks.get(r.end - 1))
+        else {
+            return;
+        };
+        self.out.push(Found {
+            content: Span::new(first.start, last.end.max(first.start)),
+            kind,
+            cue: Some(cue.clone()),
+            speaker: Some(speaker.clone()),
+        });
+        self.anchors
+            .push((cue.start, cue.clone(), Some(speaker.clone())));
+        for t in free {
+            let q = self.quoted[self.tops[t]];
+            let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();
+            if words >= MIN_PARTIAL_WORDS {
+                self.used[t] = true;
+                self.out.push(Found {
+                    content: Span::new(q.start, q.end),
+                    kind: QuoteKind::Partial,
+                    cue: Some(cue.clone()),
+                    speaker: Some(speaker.clone()),
+                });
+            }
+        }
+    }
+
+    /// Quotations signed with a dash: "'…' ― Sonya Herridge" (readers'
+    /// letters, epigraphs): the name ends its line.
+    fn dash_signed(&mut self) {
+        for t in 0..self.tops.len() {
+            if self.used[t] {
+                continue;
+            }
+            let q = self.quoted[self.tops[t]];
+            let d = q.close + 1;
+            if !matches!(self.word(d), "―" | "—" | "–" | "--" | "-") {
+                continue;
+            }
+            let line_end = (d + 1..(d + 1 + MAX_SIGNATURE).min(self.w.toks.len() + 1))
+                .find(|&k| k == self.w.toks.len() || self.w.toks[k].breaks_before > 0);
+            let Some(end) = line_end else {
+                continue;
+            };
+            let Some(np) = self.w.np_starting_at(d + 1, end) else {
+                continue;
+            };
+            let name_like = (np.start..np.end).any(|i| self.w.entity_kind(i).is_some());
+            if !name_like {
+                continue;
+            }
+            self.used[t] = true;
+            self.out.push(Found {
+                content: Span::new(q.start, q.end),
+                kind: QuoteKind::Direct,
+                cue: Some(d..d + 1),
+                speaker: Some(np.clone()),
+            });
+            self.anchors.push((d, d..d + 1, Some(np)));
+        }
+    }
+
+    /// Quotations no cue claimed: a whole-sentence quotation continues the
+    /// attribution before it when that is close ("'…,' he said. '…'").
+    fn unclaimed(&mut self) {
+        self.dash_signed();
+        self.anchors.sort_by_key(|a| a.0);
+        let mut a = 0;
+        for t in 0..self.tops.len() {
+            if self.used[t] {
+                continue;
+            }
+            let q = self.quoted[self.tops[t]];
+            while a < self.anchors.len() && self.anchors[a].0 < q.open {
+                a += 1;
+            }
+            let kind = self.quote_kind(t);
+            let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();
+            if words < MIN_PARTIAL_WORDS {
+                continue;
+            }
+            // A fragment continues only the sentence of its cue ("'…,' he
+            // said, but '…'"); a whole-sentence quotation, a nearby one.
+            let anchor =
+                a.checked_sub(1)
+                    .map(|k| self.anchors[k].clone())
+                    .filter(|(cue_tok, _, _)| {
+                        let same_sentence = self.sent_of[q.open] == self.sent_of[*cue_tok];
+                        let near = self.para[q.open] as usize
+                            <= self.para[*cue_tok] as usize + INHERIT_PARAGRAPHS;
+                        same_sentence || (kind == QuoteKind::Direct && near)
+                    });
+            let (cue, speaker) = match anchor {
+                Some((_, cue, speaker)) => (Some(cue), speaker),
+                // A whole-sentence quotation with no cue near is still
+                // someone's words: kept, speaker unknown.
+                None if kind == QuoteKind::Direct && words >= MIN_UNATTRIBUTED_WORDS => {
+                    (None, None)
+                }
+                None => continue,
+            };
+            self.used[t] = true;
+            self.out.push(Found {
+                content: Span::new(q.start, q.end),
+                kind,
+                cue,
+                speaker,
+            });
+        }
+    }
+}

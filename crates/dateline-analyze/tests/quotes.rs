@@ -1,0 +1,435 @@
+//! Quotations and attributions: the specimen's seven, every quotation-mark
+//! style, the attribution patterns, offsets under proptest, bad input,
+//! and (when the corpus is there) PolNeAR dev.
+
+use dateline_analyze::ner::Tagger;
+use dateline_analyze::quotes::{self, marks};
+use dateline_analyze::tokenize;
+use dateline_model::{Quote, QuoteKind};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+const SPECIMEN: &str = include_str!("fixtures/ria-novosti-2014-10-08.txt");
+
+/// The specimen's article text: the seven paragraphs from the dateline's,
+/// with the dateline cut (as extraction gives it), one blank line apart.
+fn specimen_body() -> String {
+    let start = SPECIMEN
+        .find("MOSCOW, October 8 (RIA Novosti) – ")
+        .expect("the fixture has its dateline");
+    let body = &SPECIMEN[start + "MOSCOW, October 8 (RIA Novosti) – ".len()..];
+    let paras: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(7)
+        .collect();
+    paras.join("\n\n")
+}
+
+fn find(text: &str) -> Vec<Quote> {
+    quotes::find_in_text(text)
+}
+
+/// Quotes without the entity tagger: patterns and marks alone.
+fn find_plain(text: &str) -> Vec<Quote> {
+    let toks = tokenize::tokens(text);
+    let sents = tokenize::split_sentences(text, &toks);
+    quotes::find(text, &toks, &sents, &[])
+}
+
+fn check_offsets(text: &str, qs: &[Quote]) {
+    for q in qs {
+        assert!(q.start <= q.end && q.end <= text.len(), "{q:?}");
+        assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+        assert_eq!(&text[q.start..q.end], q.text);
+        for (span, written) in [(q.cue_span, &q.cue), (q.speaker_span, &q.speaker_text)] {
+            if let Some(s) = span {
+                assert!(s.start <= s.end && s.end <= text.len(), "{q:?}");
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                assert_eq!(Some(&text[s.start..s.end]), written.as_deref());
+            } else {
+                assert!(written.is_none());
+            }
+        }
+    }
+}
+
+fn one<'q>(qs: &'q [Quote], begins: &str) -> &'q Quote {
+    let hits: Vec<&Quote> = qs.iter().filter(|q| q.text.starts_with(begins)).collect();
+    assert_eq!(hits.len(), 1, "one quote beginning {begins:?} in {qs:#?}");
+    hits[0]
+}
+
+#[test]
+fn specimen_quotations() {
+    let text = specimen_body();
+    assert!(text.starts_with("The United States has been knocking on 'all doors'"));
+    assert!(text.ends_with("according to the State Department."));
+    let qs = find(&text);
+    check_offsets(&text, &qs);
+    let expected = [
+        (
+            QuoteKind::Indirect,
+            "said",
+            "Deputy Foreign Minister Mikhail Bogdanov",
+            "The United States has been knocking",
+        ),
+        (
+            QuoteKind::Direct,
+            "said",
+            "the diplomat",
+            "It is well known that",
+        ),
+        (
+            QuoteKind::Direct,
+            "added",
+            "Bogdanov",
+            "We have been involved in a fierce fight",
+        ),
+        (
+            QuoteKind::AccordingTo,
+            "According to",
+            "Bogdanov",
+            "Moscow insists that",
+        ),
+        (
+            QuoteKind::Partial,
+            "According to",
+            "Bogdanov",
+            "any such actions must be carried out",
+        ),
+        (
+            QuoteKind::Direct,
+            "stressed",
+            "the diplomat",
+            "We support healthy constructive",
+        ),
+        (
+            QuoteKind::AccordingTo,
+            "according to",
+            "the State Department",
+            "The US-led coalition is currently comprised",
+        ),
+    ];
+    assert_eq!(qs.len(), expected.len(), "{qs:#?}");
+    for (kind, cue, speaker, begins) in expected {
+        let q = one(&qs, begins);
+        assert_eq!(q.kind, kind, "{q:?}");
+        assert_eq!(q.cue.as_deref(), Some(cue), "{q:?}");
+        assert_eq!(q.speaker_text.as_deref(), Some(speaker), "{q:?}");
+        assert_eq!(q.speaker, None, "no resolver given");
+    }
+    // Row 1 runs to "invited again"; row 2 holds the nested quotation and
+    // does not end at the apostrophe of "don't" or of the nested quote.
+    assert!(one(&qs, "The United States")
+        .text
+        .ends_with("invited again"));
+    let q2 = one(&qs, "It is well known that");
+    assert!(q2.text.contains("'knocking on all doors'"), "{q2:?}");
+    assert!(q2.text.ends_with("under it aegis,"), "{q2:?}");
+    assert!(one(&qs, "We have been involved")
+        .text
+        .contains("we don't need additional invitations"));
+}
+
+#[test]
+fn resolver_maps_speaker_spans() {
+    let text = specimen_body();
+    let toks = tokenize::tokens(&text);
+    let sents = tokenize::split_sentences(&text, &toks);
+    let ents = Tagger::english().entities_in(&text, &toks, &sents);
+    let mut resolve =
+        |s: dateline_model::Span| s.of(&text).contains("Bogdanov").then(|| "e1".to_string());
+    let qs = quotes::find_with(&text, &toks, &sents, &ents, &mut resolve);
+    let ids: Vec<Option<&str>> = qs.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        ids.iter().filter(|i| **i == Some("e1")).count(),
+        4,
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn curly_double_quotes() {
+    let text = "“We will win this election,” Smith said on Tuesday.";
+    let qs = find(text);
+    check_offsets(text, &qs);
+    let q = one(&qs, "We will win");
+    assert_eq!(q.text, "We will win this election,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker_text.as_deref(), Some("Smith"));
+}
+
+#[test]
+fn straight_double_quotes_inverted_cue() {
+    let text =
+        "\"The economy is growing faster than expected,\" said Jane Porter, a senior economist.";
+    let qs = find(text);
+    let q = one(&qs, "The economy");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(
+        q.speaker_text
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Jane Porter"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn curly_single_quotes_with_apostrophes() {
+    let text = "‘We don’t need it, and Russia’s view won’t change,’ the minister said.";
+    let qs = find(text);
+    check_offsets(text, &qs);
+    let q = one(&qs, "We don’t");
+    assert_eq!(q.text, "We don’t need it, and Russia’s view won’t change,");
+    assert_eq!(q.speaker_text.as_deref(), Some("the minister"));
+}
+
+#[test]
+fn straight_single_quotes_do_not_end_at_apostrophes() {
+    let text = "'Russia's role isn't over, and we won't stop,' the diplomat said.";
+    let qs = find_plain(text);
+    check_offsets(text, &qs);
+    let q = one(&qs, "Russia's role");
+    assert_eq!(q.text, "Russia's role isn't over, and we won't stop,");
+    assert_eq!(q.speaker_text.as_deref(), Some("the diplomat"));
+    // A word-final apostrophe with nothing open is no quotation mark.
+    let text = "The Joneses' plan and the '90s boom were discussed.";
+    let toks = tokenize::tokens(text);
+    assert!(marks::scan(text, &toks).is_empty());
+}
+
+#[test]
+fn nested_quotes_stay_inside() {
+    let text = "\"He told me 'never again' and meant it,\" Jones said.";
+    let qs = find_plain(text);
+    check_offsets(text, &qs);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "He told me 'never again' and meant it,");
+    let toks = tokenize::tokens(text);
+    let spans = marks::scan(text, &toks);
+    let inner: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.depth == 1)
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(inner, ["never again"]);
+}
+
+#[test]
+fn guillemets() {
+    let text = "«We will not accept this ultimatum», Lavrov said.";
+    let qs = find(text);
+    let q = one(&qs, "We will not");
+    assert_eq!(q.text, "We will not accept this ultimatum");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    // German order, »…«, pairs as well.
+    let de = "Er sagte: »Wir schaffen das.« Dann ging er.";
+    let toks = tokenize::tokens(de);
+    let spans = marks::scan(de, &toks);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(&de[spans[0].start..spans[0].end], "Wir schaffen das.");
+}
+
+#[test]
+fn german_low_quotes() {
+    let text = "„We can do this“, Merkel said.";
+    let qs = find(text);
+    let q = one(&qs, "We can do this");
+    assert_eq!(q.text, "We can do this");
+    assert_eq!(q.speaker_text.as_deref(), Some("Merkel"));
+    let de = "„Das ist ‚sehr‘ gut“, sagte sie.";
+    let toks = tokenize::tokens(de);
+    let spans = marks::scan(de, &toks);
+    let texts: Vec<&str> = spans.iter().map(|s| &de[s.start..s.end]).collect();
+    assert_eq!(texts, ["Das ist ‚sehr‘ gut", "sehr"]);
+}
+
+#[test]
+fn quote_spanning_paragraphs() {
+    let text = "\"The first part of the statement goes on here.\n\n\"And the second part ends it,\" the spokesman said.\n\nThe next story.";
+    let qs = find_plain(text);
+    check_offsets(text, &qs);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = &qs[0];
+    assert!(q.text.starts_with("The first part"), "{q:?}");
+    assert!(q.text.ends_with("ends it,"), "{q:?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("the spokesman"));
+    // Without the reopening mark the open quote ends with its paragraph.
+    let unclosed = "\"This quote is never closed.\n\nA new paragraph, he said, begins here.";
+    let toks = tokenize::tokens(unclosed);
+    assert!(marks::scan(unclosed, &toks).is_empty());
+}
+
+#[test]
+fn continuation_after_attribution() {
+    let text = "\"We are ready,\" the minister said. \"We have waited for a long time.\"";
+    let qs = find_plain(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert!(qs.iter().all(|q| q.cue.as_deref() == Some("said")));
+    assert!(qs
+        .iter()
+        .all(|q| q.speaker_text.as_deref() == Some("the minister")));
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let text = "The minister said the deal was \"a very good outcome for everyone\" and would be signed soon.";
+    let qs = find_plain(text);
+    check_offsets(text, &qs);
+    let ind = one(&qs, "the deal was");
+    assert_eq!(ind.kind, QuoteKind::Indirect);
+    let part = one(&qs, "a very good outcome");
+    assert_eq!(part.kind, QuoteKind::Partial);
+    assert_eq!(part.cue.as_deref(), Some("said"));
+    assert_eq!(part.speaker_text.as_deref(), Some("The minister"));
+    // A two-word scare quote is not a quotation of its own.
+    let scare = "Officials said the so-called 'peace plan' had failed badly.";
+    let qs = find_plain(scare);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+}
+
+#[test]
+fn reported_speech() {
+    let qs =
+        find("Senator Elizabeth Warren said that the bank had misled its customers for years.");
+    let q = one(&qs, "the bank had misled");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker_text.as_deref(), Some("Senator Elizabeth Warren"));
+
+    let text = "The talks will resume next month in Geneva, the spokeswoman said Wednesday.";
+    let qs = find_plain(text);
+    let q = one(&qs, "The talks will resume");
+    assert_eq!(q.text, "The talks will resume next month in Geneva");
+    assert_eq!(q.speaker_text.as_deref(), Some("the spokeswoman"));
+
+    let text = "She told reporters on Monday that the plan was dead.";
+    let qs = find_plain(text);
+    let q = one(&qs, "the plan was dead");
+    assert_eq!(q.cue.as_deref(), Some("told"));
+    assert_eq!(q.speaker_text.as_deref(), Some("She"));
+
+    // A cue with nothing said after it and nothing before it is no
+    // attribution.
+    assert!(find_plain("He said nothing.").is_empty());
+}
+
+#[test]
+fn according_to() {
+    let text = "According to the ministry, 40 people were injured in the blast.";
+    let qs = find_plain(text);
+    let q = one(&qs, "40 people were injured");
+    assert_eq!(q.kind, QuoteKind::AccordingTo);
+    assert_eq!(q.cue.as_deref(), Some("According to"));
+    assert_eq!(q.speaker_text.as_deref(), Some("the ministry"));
+
+    let text = "Turnout was higher than in 2012, according to election officials.";
+    let qs = find_plain(text);
+    let q = one(&qs, "Turnout was higher");
+    assert_eq!(q.text, "Turnout was higher than in 2012");
+    assert_eq!(q.speaker_text.as_deref(), Some("election officials"));
+}
+
+#[test]
+fn dash_signature() {
+    let text = "“Trump must stop portraying Latinos as dangerous gangsters.” ― Carla Sanchez\n\nMore letters follow.";
+    let qs = find(text);
+    let q = one(&qs, "Trump must stop");
+    assert_eq!(q.speaker_text.as_deref(), Some("Carla Sanchez"), "{q:?}");
+}
+
+#[test]
+fn bad_input() {
+    for text in [
+        "",
+        "   \n\n\t",
+        "\"",
+        "'",
+        "“”",
+        "« » „ “ ‚ ‘ ' \" ''",
+        "\u{0}\u{1}\u{7f} said \"\u{202e}x\u{202c}\" 😀👍🏽 “ 💥 ” he said",
+        "Путин сказал: «Мы победим», said Putin. 東京 “引用” she said.",
+        "said said said according to according to , , , ' ' '",
+        "\"unbalanced, he said. 'also unbalanced, she said.",
+    ] {
+        let qs = find(text);
+        check_offsets(text, &qs);
+    }
+}
+
+#[test]
+fn large_inputs_finish() {
+    // One 20 MB paragraph: cues, quotation marks that never balance,
+    // apostrophes, emoji. No timing assertion: it must simply finish (a
+    // quadratic scan would not, in any test run).
+    let unit = "He said that the 'plan \"was fine, officials said, according to Reuters, 'and Jones' car 😀 ";
+    let text = unit.repeat(20_000_000 / unit.len());
+    let qs = find_plain(&text);
+    check_offsets(&text, &qs);
+    // Marks that keep opening and never close.
+    let opens = "“'«„ ".repeat(2_000_000);
+    let qs = find_plain(&opens);
+    check_offsets(&opens, &qs);
+    // Balanced quotes without end: every one is found, in order.
+    let many = "\"Yes,\" he said. ".repeat(200_000);
+    let qs = find_plain(&many);
+    assert_eq!(qs.len(), 200_000);
+    check_offsets(&many, &qs);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn offsets_are_valid(parts in proptest::collection::vec(prop_oneof![
+        Just("\"".to_string()), Just("'".to_string()), Just("“".to_string()), Just("”".to_string()), Just("‘".to_string()), Just("’".to_string()), Just("«".to_string()), Just("»".to_string()),
+        Just("„".to_string()), Just("‚".to_string()), Just(" ".to_string()), Just("\n".to_string()), Just("\n\n".to_string()), Just(",".to_string()), Just(".".to_string()), Just(":".to_string()),
+        Just("said".to_string()), Just("according to".to_string()), Just("he".to_string()), Just("the diplomat".to_string()), Just("Bogdanov".to_string()),
+        Just("don't".to_string()), Just("Russia's".to_string()), Just("😀".to_string()), Just("é".to_string()), Just("\u{0}".to_string()), Just("―".to_string()),
+        "[a-zA-Z]{1,8}",
+    ], 0..80)) {
+        let text: String = parts.concat();
+        let qs = find_plain(&text);
+        check_offsets(&text, &qs);
+        let toks = tokenize::tokens(&text);
+        for s in marks::scan(&text, &toks) {
+            prop_assert!(s.start <= s.end && s.end <= text.len());
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
+
+/// PolNeAR dev, when it is there: every article runs, offsets hold, and
+/// the finder finds attributions with speakers in most articles. The
+/// figures themselves come from bench/quotes.py.
+#[test]
+fn polnear_dev_runs() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpora/quotes/polnear/dev/text");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipped: PolNeAR dev not found at {}", dir.display());
+        return;
+    };
+    let mut articles = 0;
+    let mut with_speakers = 0;
+    for e in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let qs = find(&text);
+        check_offsets(&text, &qs);
+        articles += 1;
+        if qs.iter().any(|q| q.speaker_text.is_some()) {
+            with_speakers += 1;
+        }
+    }
+    assert!(articles > 50, "{articles} articles");
+    assert!(
+        with_speakers * 10 >= articles * 8,
+        "{with_speakers} of {articles}"
+    );
+}
