@@ -9,7 +9,7 @@ use dateline_model::{Quote, QuoteKind};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
-const SPECIMEN: &str = include_str!("fixtures/ria-novosti-2014-10-08.txt");
+const SPECIMEN: &str = include_str!("../../../tests/fixtures/ria-novosti-2014-10-08.txt");
 
 /// The specimen's article text: the seven paragraphs from the dateline's,
 /// with the dateline cut (as extraction gives it), one blank line apart.
