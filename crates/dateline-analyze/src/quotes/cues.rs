@@ -301,6 +301,51 @@ pub fn is_between(word: &str) -> bool {
 /// before the content, and not content when nothing else follows
 /// ("…, Bogdanov said Wednesday.").
 pub fn is_circumstance(word: &str) -> bool {
+    is_day(word)
+        || matches!(
+            word,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "a"
+                | "an"
+                | "the"
+                | "statement"
+                | "interview"
+                | "with"
+                | "to"
+                | "reporters"
+                | "news"
+                | "conference"
+                | "briefing"
+                | "by"
+                | "phone"
+                | "email"
+                | "e-mail"
+                | "told"
+                | "Twitter"
+                | "also"
+                | "previously"
+                | "then"
+                | "ago"
+                | "of"
+        )
+}
+
+/// Days named relative to the week or to today: said of when, never what.
+fn is_day(word: &str) -> bool {
     matches!(
         word,
         "Monday"
@@ -313,69 +358,17 @@ pub fn is_circumstance(word: &str) -> bool {
             | "today"
             | "yesterday"
             | "tonight"
-            | "on"
-            | "in"
-            | "at"
-            | "during"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "week"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "a"
-            | "an"
-            | "the"
-            | "statement"
-            | "interview"
-            | "with"
-            | "to"
-            | "reporters"
-            | "news"
-            | "conference"
-            | "briefing"
-            | "by"
-            | "phone"
-            | "email"
-            | "e-mail"
-            | "told"
-            | "Twitter"
-            | "also"
-            | "previously"
-            | "then"
-            | "ago"
-            | "of"
     )
 }
 
 /// Words of time that may stand right after a cue ("said Wednesday the
 /// plan …") without being content.
 pub fn is_time(word: &str) -> bool {
-    matches!(
-        word,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "recently"
-            | "earlier"
-            | "later"
-            | "also"
-            | "again"
-            | ","
-    )
+    is_day(word)
+        || matches!(
+            word,
+            "recently" | "earlier" | "later" | "also" | "again" | ","
+        )
 }
 
 /// Prepositions that open a circumstance after a cue ("said in an

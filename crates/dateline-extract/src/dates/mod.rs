@@ -348,30 +348,32 @@ fn localize(best: &Cand, cands: &[Cand]) -> (PageTime, Option<String>) {
 /// feed's), while the meta tag and the byline are what readers and
 /// crawlers see. Returns the meta tag's index in `cands` (sorted).
 fn outvoted_json_ld(cands: &[Cand]) -> Option<usize> {
-    let published = |c: &&Cand| c.field != Some(DateField::Updated);
-    let day = |c: &Cand| localize(c, cands).0.date();
-    let top = cands.iter().find(published)?;
-    if top.method != DateMethod::JsonLd {
+    let published = |c: &Cand| c.field != Some(DateField::Updated);
+    let top = cands.iter().position(published)?;
+    if cands[top].method != DateMethod::JsonLd {
         return None;
     }
-    let top_day = day(top);
-    let meta = cands.iter().position(|c| {
+    // Each candidate's local day, worked out once: `localize` looks
+    // through the candidates for an offset.
+    let days: Vec<NaiveDate> = cands.iter().map(|c| localize(c, cands).0.date()).collect();
+    let meta = (0..cands.len()).find(|&i| {
+        let c = &cands[i];
         c.method == DateMethod::Meta
             && c.tier == tier::META_STRONG
-            && published(&c)
-            && day(c) != top_day
+            && published(c)
+            && days[i] != days[top]
     })?;
-    let meta_day = day(&cands[meta]);
     let others = || {
-        cands.iter().enumerate().filter(|(i, c)| {
-            *i != meta
+        (0..cands.len()).filter(|&i| {
+            let c = &cands[i];
+            i != meta
                 && c.method != DateMethod::JsonLd
                 && published(c)
                 && c.tier <= tier::TEXT_BYLINE
         })
     };
-    let support = others().any(|(_, c)| day(c) == meta_day);
-    let against = others().any(|(_, c)| day(c) == top_day);
+    let support = others().any(|i| days[i] == days[meta]);
+    let against = others().any(|i| days[i] == days[top]);
     (support && !against).then_some(meta)
 }
 
