@@ -25,6 +25,25 @@ fn real_output_matches_schema() {
             .map(|e| format!("{e} at {}", e.instance_path()))
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
+
+        // Analysed, with entities, quotes and times.
+        let mut analysed = article.clone();
+        dateline_analyze::analyze_article(&mut analysed);
+        let json = serde_json::to_value(&analysed).unwrap();
+        assert!(!json["entities"].as_array().unwrap().is_empty());
+        assert!(!json["times"].as_array().unwrap().is_empty());
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{name} analysed: {errors:#?}");
+        // Not vacuous for entities either: an unknown kind fails.
+        let mut bad = json.clone();
+        bad["entities"][0]["kind"] = "planet".into();
+        assert!(
+            !validator.is_valid(&bad),
+            "{name}: a bad entity kind passes"
+        );
     }
     // And the schema is not vacuous: a wrong version and a bad time fail.
     let mut bad = serde_json::to_value(dateline_model::Article::new(InputRef::Stdin)).unwrap();

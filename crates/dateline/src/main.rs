@@ -32,7 +32,7 @@ enum Command {
     /// Extract articles from web pages: files, directories, WARC archives, URLs or stdin.
     #[command(after_long_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
-    /// Find named entities; for now in pre-tokenized CoNLL-2003 input.
+    /// Add entities, quotations and times to articles (JSON, JSON Lines or text), or tag CoNLL-2003.
     Analyze(analyze::AnalyzeArgs),
     /// Train a model from annotated data.
     Train(train::TrainArgs),
@@ -94,6 +94,10 @@ struct ExtractArgs {
     /// No progress bar, and no summary when every input succeeded.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Analyse each article too: add entities, quotations and times.
+    #[arg(long)]
+    analyze: bool,
 }
 
 fn parse_input(s: &str) -> Result<Input, String> {
@@ -152,7 +156,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Analyze(args) => report(analyze::run(args)),
+        Command::Analyze(args) => match analyze::run(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(1)
+            }
+        },
         Command::Train(args) => report(train::run(args)),
     }
 }

@@ -109,6 +109,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         extract: dateline_extract::Options::default(),
         format,
         pretty_json: format == Format::Json && single,
+        analyze: args.analyze,
     };
 
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
@@ -222,6 +223,8 @@ struct Job {
     extract: dateline_extract::Options,
     format: Format,
     pretty_json: bool,
+    /// Analyse after extraction, on the same worker.
+    analyze: bool,
 }
 
 impl Job {
@@ -235,8 +238,11 @@ impl Job {
             if let Some(url) = &self.url {
                 page.url = Some(url.clone());
             }
-            let article = dateline_extract::extract(&page, &self.extract)
+            let mut article = dateline_extract::extract(&page, &self.extract)
                 .map_err(|e| format!("{}: {e}", input_name(&page.input)))?;
+            if self.analyze {
+                dateline_analyze::analyze_article(&mut article);
+            }
             Ok(output::render(&article, self.format, self.pretty_json))
         }));
         match result {

@@ -570,3 +570,142 @@ fn analyze_rejects_a_missing_file_and_a_bad_model() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+const ANALYZE_TEXT: &str = "The United States has been knocking on all doors, Deputy Foreign Minister Mikhail Bogdanov said Wednesday. Bogdanov added that the diplomat's day was long.\n";
+
+fn entity_names(article: &Value) -> Vec<String> {
+    article["entities"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no entities in {article}"))
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn analyze_plain_text_with_a_published_date() {
+    let out = dateline_with_stdin(
+        &["analyze", "--published", "2014-10-08T15:01:00+04:00", "-"],
+        Some(ANALYZE_TEXT.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["text"], ANALYZE_TEXT);
+    assert!(
+        entity_names(&v).contains(&"Mikhail Bogdanov".to_string()),
+        "{v}"
+    );
+    let times = v["times"].as_array().unwrap();
+    assert!(
+        times
+            .iter()
+            .any(|t| t["text"] == "Wednesday" && t["value"] == "2014-10-08"),
+        "{v}"
+    );
+    // Both sentences are reported speech; the speaker is the entity.
+    let quotes = v["quotes"].as_array().unwrap();
+    let bogdanov = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Mikhail Bogdanov")
+        .map(|e| e["id"].clone())
+        .unwrap();
+    assert!(!quotes.is_empty(), "{v}");
+    for q in quotes {
+        assert_eq!(q["kind"], "indirect", "{q}");
+        assert_eq!(q["speaker"], bogdanov, "{q}");
+    }
+}
+
+#[test]
+fn analyze_article_json_keeps_its_fields_and_uses_its_published_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    let article = serde_json::json!({
+        "schema_version": 1, "title": "T", "text": ANALYZE_TEXT,
+        "published": "2014-10-08", "something_new": 7
+    });
+    std::fs::write(&path, article.to_string()).unwrap();
+    let out = dateline(&["analyze", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["title"], "T");
+    assert_eq!(v["something_new"], 7);
+    assert!(
+        v["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["value"] == "2014-10-08"),
+        "{v}"
+    );
+    // --published overrides the article's own date.
+    let out = dateline(&[
+        "analyze",
+        "--published",
+        "2014-10-15",
+        path.to_str().unwrap(),
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        v["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["value"] == "2014-10-15"),
+        "{v}"
+    );
+}
+
+#[test]
+fn analyze_json_lines_goes_on_past_a_bad_line() {
+    let good = serde_json::json!({ "text": ANALYZE_TEXT }).to_string();
+    let input = format!("{good}\n{{not json\n{{\"title\": \"no text\"}}\n{good}\n");
+    let out = dateline_with_stdin(&["analyze", "-"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    for l in &lines {
+        assert!(entity_names(l).contains(&"Mikhail Bogdanov".to_string()));
+    }
+    let err = stderr(&out);
+    assert!(err.contains("stdin: line 2"), "{err}");
+    assert!(err.contains("no 'text' field"), "{err}");
+}
+
+#[test]
+fn analyze_names_a_missing_input_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, ANALYZE_TEXT).unwrap();
+    let out = dateline(&["analyze", "/nonexistent/x.txt", text.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("/nonexistent/x.txt"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json_lines(&out).len(), 1);
+}
+
+#[test]
+fn extract_analyze_adds_entities_quotes_and_times() {
+    let f = fixture();
+    let out = dateline(&["extract", "--analyze", f.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let names = entity_names(&v);
+    assert!(names.contains(&"Mikhail Bogdanov".to_string()), "{names:?}");
+    assert!(names.contains(&"Islamic State".to_string()), "{names:?}");
+    assert!(v["quotes"].is_array());
+    assert!(v["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["text"] == "Wednesday" && t["value"] == "2014-10-08"));
+    // Without the flag, no analysis fields at all.
+    let out = dateline(&["extract", f.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(v.get("entities").is_none());
+}
