@@ -10,7 +10,7 @@ use dateline_model::{Article, InputRef, PageTime};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -75,7 +75,7 @@ pub fn run(a: AnalyzeArgs) -> Result<ExitCode> {
     }
 }
 
-fn read_input(path: &PathBuf) -> Result<String> {
+fn read_input(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         io::stdin().read_to_end(&mut bytes).context("stdin")?;
@@ -85,7 +85,7 @@ fn read_input(path: &PathBuf) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", name(path)))
 }
 
-fn name(path: &PathBuf) -> String {
+fn name(path: &Path) -> String {
     if path.as_os_str() == "-" {
         "stdin".into()
     } else {
@@ -99,7 +99,7 @@ type Item = Result<serde_json::Map<String, Value>, String>;
 
 /// The articles of one input: a JSON object, a JSON array of them, JSON
 /// Lines, or plain text (which becomes an article with that text).
-fn articles(input: &PathBuf, content: &str) -> Vec<Item> {
+fn articles(input: &Path, content: &str) -> Vec<Item> {
     let who = name(input);
     let trimmed = content.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {

@@ -194,7 +194,7 @@ pub(crate) fn fits(d: &Descriptor, c: &Candidate) -> bool {
                 "group" | "organization" | "organisation" | "militants" | "movement" => {
                     !institution
                 }
-                h => words.iter().any(|w| *w == h),
+                h => words.contains(&h),
             }
         }
         _ => false,

@@ -94,6 +94,19 @@ pub fn abbreviates(acronym: &str, initials: &str) -> bool {
     a.iter().all(|c| it.any(|x| x == c))
 }
 
+/// A word without its possessive ending ("Russia's" → "Russia"); the
+/// tagger's spans already end before it.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().next_back().is_some_and(char::is_alphabetic) {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,17 +134,4 @@ mod tests {
         assert!(!abbreviates("ISIS", "SIGS"));
         assert!(!abbreviates("IS", "ISI"));
     }
-}
-
-/// A word without its possessive ending ("Russia's" → "Russia"); the
-/// tagger's spans already end before it.
-pub fn strip_possessive(word: &str) -> &str {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.chars().next_back().is_some_and(char::is_alphabetic) {
-                return stem;
-            }
-        }
-    }
-    word
 }
