@@ -1,12 +1,13 @@
 //! Quotations of text files, one JSON line per file: `{"file": …,
-//! "quotes": [Quote, …]}` with byte offsets into the file's text. The
-//! driver of `bench/quotes.py`; also handy to read what the finder does.
+//! "quotes": [Quote, …], "entities": [Entity, …]}` with byte offsets into
+//! the file's text, from the whole analysis (speakers resolved to the
+//! entities). The driver of `bench/quotes.py`; also handy to read what the
+//! finder does.
 //!
 //! ```sh
 //! cargo run --release -p dateline-analyze --example quotes -- a.txt b.txt
 //! ```
 
-use dateline_analyze::quotes;
 use std::io::Write;
 
 fn main() {
@@ -21,8 +22,8 @@ fn main() {
                 continue;
             }
         };
-        let found = quotes::find_in_text(&text);
-        let line = serde_json::json!({ "file": path, "quotes": found });
+        let a = dateline_analyze::analyze(&text, None);
+        let line = serde_json::json!({ "file": path, "quotes": a.quotes, "entities": a.entities });
         if writeln!(out, "{line}").is_err() {
             std::process::exit(1);
         }

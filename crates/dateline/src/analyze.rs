@@ -177,6 +177,9 @@ fn analyse(
     serde_json::to_vec(&Value::Object(o)).map_err(|e| format!("{who}: {e}"))
 }
 
+/// Articles analysed in parallel between two writes.
+const CHUNK: usize = 256;
+
 fn run_articles(a: AnalyzeArgs) -> Result<ExitCode> {
     if a.model.is_some() {
         bail!("--model is for --from conll; articles use the shipped model");
@@ -201,11 +204,7 @@ fn run_articles(a: AnalyzeArgs) -> Result<ExitCode> {
             Err(e) => items.push((name(input), Err(format!("{e:#}")))),
         }
     }
-    let rendered: Vec<Result<Vec<u8>, String>> = items
-        .into_par_iter()
-        .map(|(who, item)| item.and_then(|o| analyse(o, a.published, &who)))
-        .collect();
-    let single = rendered.len() == 1;
+    let single = items.len() == 1;
     let format = match a.format.unwrap_or(if single {
         ArticleFormat::Json
     } else {
@@ -220,22 +219,32 @@ fn run_articles(a: AnalyzeArgs) -> Result<ExitCode> {
     };
     let mut writer = Writer::new(io::BufWriter::new(out), format, single);
     let mut failed = 0;
-    for r in rendered {
-        match r {
-            Ok(bytes) => {
-                // Pretty-print a single JSON article, as extract does.
-                let bytes = if single && format == output::Format::Json {
-                    serde_json::from_slice::<Value>(&bytes)
-                        .and_then(|v| serde_json::to_vec_pretty(&v))
-                        .unwrap_or(bytes)
-                } else {
-                    bytes
-                };
-                writer.article(&bytes).context("cannot write")?;
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {e}");
+    // In chunks, so a large JSON Lines input is written as it goes rather
+    // than held twice in memory; within a chunk in parallel, in order.
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        let chunk: Vec<(String, Item)> = items.by_ref().take(CHUNK).collect();
+        let rendered: Vec<Result<Vec<u8>, String>> = chunk
+            .into_par_iter()
+            .map(|(who, item)| item.and_then(|o| analyse(o, a.published, &who)))
+            .collect();
+        for r in rendered {
+            match r {
+                Ok(bytes) => {
+                    // Pretty-print a single JSON article, as extract does.
+                    let bytes = if single && format == output::Format::Json {
+                        serde_json::from_slice::<Value>(&bytes)
+                            .and_then(|v| serde_json::to_vec_pretty(&v))
+                            .unwrap_or(bytes)
+                    } else {
+                        bytes
+                    };
+                    writer.article(&bytes).context("cannot write")?;
+                }
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("error: {e}");
+                }
             }
         }
     }
