@@ -14,6 +14,13 @@ fn check(text: &str, a: &Analysis) {
     for t in &a.times {
         assert_eq!(text.get(t.start..t.end), Some(t.text.as_str()));
     }
+    // Every quotation's speaker is one of the entities, or none.
+    for q in &a.quotes {
+        assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+        if let Some(id) = &q.speaker {
+            assert!(a.entities.iter().any(|e| &e.id == id), "{id}");
+        }
+    }
 }
 
 #[test]
@@ -26,6 +33,10 @@ fn empty_and_blank() {
         "(IS)",
         "( ISIL )",
         "the diplomat said.",
+        "\"",
+        "“ he said ”",
+        "' ' ' said '",
+        "«»",
     ] {
         let a = analyze(t, None);
         check(t, &a);
@@ -42,9 +53,10 @@ fn emoji_control_characters_and_mixed_scripts() {
 
 #[test]
 fn one_huge_paragraph_runs_in_linear_time() {
-    // 20 MB with no sentence or paragraph break, names and descriptors all
-    // through it: every search that looks back must be bounded.
-    let unit = "the group said Barack Obama (BO) of the Islamic State of Iraq and the Levant (ISIL), also known as the IS, or the US leader met Bogdanov and the diplomat ";
+    // 20 MB with no sentence or paragraph break, names, descriptors,
+    // cues and unbalanced quotation marks all through it: every search
+    // that looks back or ahead must be bounded.
+    let unit = "the group said Barack Obama (BO) of the Islamic State of Iraq and the Levant (ISIL), also known as the IS, or the US leader met Bogdanov and the diplomat said “it is « so ' he added, according to him ";
     let mut text = String::with_capacity(20_000_000 + unit.len());
     while text.len() < 20_000_000 {
         text.push_str(unit);
@@ -57,4 +69,5 @@ fn one_huge_paragraph_runs_in_linear_time() {
     // well over 100,000 tokens/s even in a debug build with shared cores.
     assert!(took < Duration::from_secs(600), "took {took:?}");
     assert!(!a.entities.is_empty());
+    assert!(!a.quotes.is_empty());
 }
