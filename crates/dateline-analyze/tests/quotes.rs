@@ -319,6 +319,59 @@ fn reported_speech() {
 }
 
 #[test]
+fn verbs_of_judging_take_the_object_after_them() {
+    let text = "Senator Warren blasted the bank for its sales practices.";
+    let qs = find_plain(text);
+    let q = one(&qs, "the bank for");
+    assert_eq!(q.cue.as_deref(), Some("blasted"));
+    assert_eq!(q.speaker_text.as_deref(), Some("Senator Warren"));
+    // Never the clause before them: "…, X praised." is no attribution.
+    assert!(find_plain("The plan passed, the mayor praised.").is_empty());
+}
+
+#[test]
+fn infinitives_and_calls_for() {
+    let qs = find_plain("The company agreed to clean up the shuttered mines.");
+    let q = one(&qs, "to clean up");
+    assert_eq!(q.cue.as_deref(), Some("agreed"));
+    let qs = find_plain("Palmieri called on Trump to stop attacking Machado.");
+    let q = one(&qs, "Trump to stop");
+    assert_eq!(q.speaker_text.as_deref(), Some("Palmieri"));
+    // "said to reporters" is no infinitive.
+    assert!(find_plain("He said to reporters.").is_empty());
+}
+
+#[test]
+fn a_cue_inside_another_ones_content() {
+    let text = "Clinton says she appreciated the courage of Machado through what she calls a \"war of some pretty unpleasant words.\"";
+    let qs = find_plain(text);
+    let outer = one(&qs, "she appreciated");
+    assert_eq!(outer.cue.as_deref(), Some("says"));
+    assert!(outer.text.contains("what she calls"), "{outer:?}");
+    let inner = qs.iter().find(|q| q.cue.as_deref() == Some("calls"));
+    assert!(inner.is_some(), "{qs:#?}");
+}
+
+#[test]
+fn and_said_shares_the_sentence_subject() {
+    let text = "Mr. Schultz generally supported Democrats and said he did not support Mr. Trump.";
+    let qs = find(text);
+    let q = one(&qs, "he did not support");
+    assert_eq!(q.speaker_text.as_deref(), Some("Mr. Schultz"));
+}
+
+#[test]
+fn headline_cues_in_title_case() {
+    let text = "Obama Says African-American Museum Will Tell of Suffering and Delight\n\nWASHINGTON -- The museum opened.";
+    let qs = find(text);
+    let q = one(&qs, "African-American Museum");
+    assert_eq!(q.cue.as_deref(), Some("Says"));
+    assert_eq!(q.speaker_text.as_deref(), Some("Obama"));
+    // A cue word inside a name is none.
+    assert!(find("Officials of the United States Embassy in Beijing met.").is_empty());
+}
+
+#[test]
 fn according_to() {
     let text = "According to the ministry, 40 people were injured in the blast.";
     let qs = find_plain(text);

@@ -14,7 +14,7 @@
 
 use super::cues::{self, CueKind};
 use super::marks::{self, Quoted};
-use super::speaker::Words;
+use super::speaker::{self, Words};
 use crate::ner::EntitySpan;
 use crate::tokenize::{Sentence, Token, TokenKind};
 use dateline_model::{EntityKind, QuoteKind, Span};
@@ -297,11 +297,12 @@ impl Ctx<'_> {
         while i < r.end {
             if self.top_at[i].is_none() && self.w.is_word(i) {
                 let next = (i + 1 < r.end).then(|| self.word(i + 1));
-                if let Some((kind, len)) = cues::cue_at(self.word(i), next) {
+                if let Some((kind, len)) = cues::cue_at(&self.cue_form(&r, i), next) {
                     // A naming verb with no quotation close after it
                     // names; it must not cut the content of the cue
                     // before it ("says that Clinton called Machado").
                     let names_nothing = cues::names(self.word(i))
+                        && !cues::calls_for(self.word(i), self.word(i + 1))
                         && !(i + 1..(i + NAMING_WINDOW).min(r.end))
                             .any(|k| self.top_at[k].is_some());
                     if kind == CueKind::Finite && (names_nothing || !self.has_speaker(&r, i)) {
@@ -321,20 +322,84 @@ impl Ctx<'_> {
         while ci < cue_list.len() {
             let (c, kind, len) = cue_list[ci];
             let next_cue = cue_list.get(ci + 1).map_or(r.end, |n| n.0);
-            let hi = self.clause_end_before(c + len, next_cue);
+            // "X says she admires … what she calls '…'": the next cue is
+            // inside this one's content, which runs on past it.
+            let inner = (kind != CueKind::AccordingTo && next_cue < r.end)
+                .then(|| self.subordinate_speaker(c + len, next_cue))
+                .flatten();
+            let hi = match inner {
+                Some(_) => {
+                    let after = cue_list.get(ci + 2).map_or(r.end, |n| n.0);
+                    self.clause_end_before(c + len, after)
+                }
+                None => self.clause_end_before(c + len, next_cue),
+            };
             let done = match kind {
                 CueKind::AccordingTo => self.according_to(&r, lo, c, hi),
                 CueKind::Finite => self.finite(lo, c, hi, &mut sentence_speaker),
                 CueKind::Participle => self.participle(&r, c, hi, &sentence_speaker),
             };
             if let Some(end) = done {
-                lo = end.max(c + len).min(r.end);
-                if end >= r.end {
-                    break;
+                match inner {
+                    // The inner cue still reads its own speaker and content.
+                    Some(speaker) => lo = speaker.max(c + len),
+                    None => {
+                        lo = end.max(c + len).min(r.end);
+                        if end >= r.end {
+                            break;
+                        }
+                    }
                 }
             }
             ci += 1;
         }
+    }
+
+    /// The word at `i` as the cue lexicon reads it: in a headline's title
+    /// case ("Obama Says Museum Will Tell …", "…, Lindsey Graham Says") a
+    /// capitalised cue after a capitalised word is lower-cased; elsewhere
+    /// a capitalised "Says" is a name's or a sentence's first word.
+    fn cue_form(&self, r: &Range<usize>, i: usize) -> std::borrow::Cow<'_, str> {
+        let w = self.word(i);
+        let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        if i > r.start
+            && capital(w)
+            && capital(self.word(i - 1))
+            && !cues::is_acronym_like(w)
+            && self.w.entity_kind(i).is_none()
+        {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    }
+
+    /// The start of the speaker of the cue at `next_cue` when that cue
+    /// stands in a clause subordinate to what comes before it ("what she
+    /// calls", "that he said"), so that it is part of the content of the
+    /// cue before.
+    fn subordinate_speaker(&self, from: usize, next_cue: usize) -> Option<usize> {
+        let mut e = next_cue;
+        while e > from && cues::is_between(&self.word(e - 1).to_ascii_lowercase()) {
+            e -= 1;
+        }
+        let np = self.w.np_ending_at(from, e.checked_sub(1)?)?;
+        let before = np.start.checked_sub(1).filter(|&b| b >= from)?;
+        matches!(
+            self.word(before).to_ascii_lowercase().as_str(),
+            "what"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "as"
+                | "because"
+                | "how"
+                | "why"
+                | "whether"
+                | "if"
+        )
+        .then_some(np.start)
     }
 
     /// Where the content after a cue must stop: before the next cue's
@@ -392,15 +457,23 @@ impl Ctx<'_> {
         sentence_speaker: &mut Option<Range<usize>>,
     ) -> Option<usize> {
         let cue_word = self.word(c).to_string();
-        let clause_only = cues::needs_clause_after(&cue_word) || cues::names(&cue_word);
+        let calls_for = cues::calls_for(&cue_word, self.word(c + 1));
+        let names = cues::names(&cue_word) && !calls_for;
+        let clause_only = cues::content_follows(&cue_word) || cues::names(&cue_word);
         let j = self.speaker_end(lo, c);
         let left_np = if j > lo {
             self.w.np_ending_at(lo, j - 1)
         } else {
             None
         };
+        // "… and says he will …": the subject of the cue before, else of
+        // the sentence ("Mr. Schultz supported Democrats and said …").
         let shared = (j > lo && self.word(j - 1) == "and")
-            .then(|| sentence_speaker.clone())
+            .then(|| {
+                sentence_speaker
+                    .clone()
+                    .or_else(|| self.w.np_starting_at(lo, j - 1))
+            })
             .flatten();
         let mut is_shared = false;
         let (speaker, inverted) = match (left_np, shared) {
@@ -463,6 +536,9 @@ impl Ctx<'_> {
         }
         // The clause after the cue: its object ("told reporters"), "that".
         let mut start = after_cue;
+        if calls_for {
+            start += 1;
+        }
         if cues::takes_object(&cue_word) {
             if let Some(obj) = self.w.np_starting_at(start, hi.max(start)) {
                 start = obj.end;
@@ -495,7 +571,7 @@ impl Ctx<'_> {
                 let first = (rg.start..rg.end).find(|&k| !cues::is_time(self.word(k)));
                 first.is_some_and(|k| {
                     self.w.is_word(k)
-                        && !cues::is_preposition(self.word(k))
+                        && (!cues::is_preposition(self.word(k)) || self.infinitive_at(&cue_word, k))
                         && self.content_words(k..rg.end) >= 2
                 })
             }
@@ -514,14 +590,26 @@ impl Ctx<'_> {
         };
         let (content, is_right) = choice?;
         // A naming verb is a cue only with a quotation in what it names.
-        if cues::names(&cue_word)
-            && !(is_right && (content.start..content.end).any(|i| self.top_at[i].is_some()))
-        {
+        if names && !(is_right && (content.start..content.end).any(|i| self.top_at[i].is_some())) {
             return None;
         }
         let end = if is_right { content.end } else { after_cue };
         self.emit_region(content, QuoteKind::Indirect, cue, speaker);
         Some(end)
+    }
+
+    /// "to" + a verb after a cue that takes an infinitive ("agreed to
+    /// clean up"), not "to" + a noun phrase ("said to reporters").
+    fn infinitive_at(&self, cue_word: &str, k: usize) -> bool {
+        self.word(k) == "to"
+            && cues::takes_infinitive(cue_word)
+            && self.w.is_word(k + 1)
+            && self
+                .word(k + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !speaker::is_determiner(self.word(k + 1))
     }
 
     fn participle(

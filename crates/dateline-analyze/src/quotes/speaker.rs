@@ -153,6 +153,10 @@ impl<'a> Words<'a> {
         while e < hi && e - b < MAX_NP {
             let ew = self.word(e);
             let inside_name = self.entity(e).is_some() || self.capitalised(e);
+            // "Mr. Schultz generally supported …": an adverb ends it.
+            if e > first && !self.capitalised(e) && super::cues::is_adverb(ew) {
+                break;
+            }
             let ok = (self.is_word(e) && !is_function_word(ew) && !is_stop(ew))
                 || (inside_name && self.is_word(e))
                 // "Secretary of State John Kerry": "of" between capitals.
@@ -181,7 +185,7 @@ pub fn is_pronoun(w: &str) -> bool {
     )
 }
 
-fn is_determiner(w: &str) -> bool {
+pub fn is_determiner(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "the"
