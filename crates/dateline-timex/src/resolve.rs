@@ -21,6 +21,20 @@ pub(crate) enum Pick {
     This,
 }
 
+/// The year of a period written without one, at `there` in a yearly
+/// cycle where the reference stands at `here`, for "last" (the latest
+/// strictly before the reference's own period) and "next" (the first
+/// strictly after: `next`); `y` is the reference's year. Months, quarters and
+/// seasons all read "last" and "next" this way.
+fn strictly<T: Ord>(y: i32, there: T, here: T, next: bool) -> i32 {
+    use std::cmp::Ordering::{Greater, Less};
+    match (next, there.cmp(&here)) {
+        (false, Less) | (true, Greater) => y,
+        (true, _) => y + 1,
+        (false, _) => y - 1,
+    }
+}
+
 /// How far from the reference a day without a year keeps the reference's
 /// year whatever the tense (see `year_for`).
 const NEAR_DAYS: i64 = 92;
@@ -47,20 +61,8 @@ pub(crate) fn year_for(reference: NaiveDate, month: u32, day: u32, pick: Pick) -
     };
     match pick {
         Pick::This => y,
-        Pick::Last => {
-            if there < here {
-                y
-            } else {
-                y - 1
-            }
-        }
-        Pick::Next => {
-            if there > here {
-                y
-            } else {
-                y + 1
-            }
-        }
+        Pick::Last => strictly(y, there, here, false),
+        Pick::Next => strictly(y, there, here, true),
         Pick::Tense(Tense::Past) => {
             if there <= here || near {
                 y
@@ -179,13 +181,7 @@ pub(crate) fn quarter_year(reference: NaiveDate, quarter: u32, pick: Pick) -> i3
     let y = reference.year();
     match pick {
         Pick::This => y,
-        Pick::Last => {
-            if quarter < here {
-                y
-            } else {
-                y - 1
-            }
-        }
+        Pick::Last => strictly(y, quarter, here, false),
         Pick::Next | Pick::Tense(Tense::Future) => {
             if quarter > here || (pick != Pick::Next && quarter == here) {
                 y
@@ -216,20 +212,8 @@ pub(crate) fn season_year(reference: NaiveDate, season: Season, pick: Pick) -> i
     let there = season.rank();
     match pick {
         Pick::This => y,
-        Pick::Last => {
-            if there < here {
-                y
-            } else {
-                y - 1
-            }
-        }
-        Pick::Next => {
-            if there > here {
-                y
-            } else {
-                y + 1
-            }
-        }
+        Pick::Last => strictly(y, there, here, false),
+        Pick::Next => strictly(y, there, here, true),
         Pick::Tense(Tense::Future) => {
             if there >= here {
                 y
