@@ -372,6 +372,20 @@ fn headline_cues_in_title_case() {
 }
 
 #[test]
+fn a_quoted_fragment_in_a_that_clause() {
+    let text =
+        "Donald Trump is telling a veterans group that the military is \"depleted\" and must grow.";
+    let qs = find(text);
+    let q = one(&qs, "the military is");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_deref(), Some("telling"));
+    assert_eq!(q.speaker_text.as_deref(), Some("Donald Trump"));
+    assert!(q.text.ends_with("must grow"), "{q:?}");
+    // "so that" reports nothing.
+    assert!(find_plain("They left early so that the \"show\" could start.").is_empty());
+}
+
+#[test]
 fn according_to() {
     let text = "According to the ministry, 40 people were injured in the blast.";
     let qs = find_plain(text);

@@ -51,6 +51,18 @@ const FAR_WINDOW: usize = 14;
 /// slogans.
 const MIN_UNATTRIBUTED_WORDS: usize = 5;
 
+/// How far before a quoted fragment its "that" may be, in tokens.
+const THAT_BACK: usize = 15;
+
+/// How far back from a cue its sentence's subject is looked for, in tokens.
+const SUBJECT_BACK: usize = 40;
+
+/// How far before "that" a verb of saying may stand and be its cue.
+const CUE_BEFORE_THAT: usize = 5;
+
+/// How far after a quoted fragment a "that" clause may run on, in tokens.
+const THAT_CLAUSE_AFTER: usize = 30;
+
 /// A dash signature ("― Carla Sanchez, Texas") is a short line.
 const MAX_SIGNATURE: usize = 12;
 
@@ -807,14 +819,94 @@ impl Ctx<'_> {
         }
     }
 
+    /// Which top-level quotations lie inside content already attributed
+    /// (a short fragment inside reported speech is left unused there).
+    fn covered_quotes(&self) -> Vec<bool> {
+        let mut spans: Vec<(usize, usize)> = self
+            .out
+            .iter()
+            .map(|f| (f.content.start, f.content.end))
+            .collect();
+        spans.sort_unstable();
+        let mut covered = vec![false; self.tops.len()];
+        let (mut k, mut reach) = (0, 0);
+        for (t, c) in covered.iter_mut().enumerate() {
+            let q = self.quoted[self.tops[t]];
+            while k < spans.len() && spans[k].0 < q.end {
+                reach = reach.max(spans[k].1);
+                k += 1;
+            }
+            *c = reach > q.start;
+        }
+        covered
+    }
+
+    /// A quoted fragment no cue claimed, in a "that" clause: "… claim that
+    /// there have been 'thousands of shootings' in Chicago", "ruled that
+    /// the statement was 'true'". The cue is a verb of saying just before
+    /// "that", else the word before it; the speaker the sentence's first
+    /// person, organization or pronoun; the clause, to the sentence's end,
+    /// the content.
+    fn that_clause(&self, t: usize) -> Option<Found> {
+        let q = self.quoted[self.tops[t]];
+        let sentence = self.sent_of[q.open];
+        let lo = q.open.saturating_sub(THAT_BACK);
+        let that = (lo..q.open)
+            .rev()
+            .take_while(|&k| self.sent_of[k] == sentence)
+            .find(|&k| self.word(k) == "that")?;
+        let before = that
+            .checked_sub(1)
+            .filter(|&c| self.sent_of[c] == sentence)?;
+        let cue_word = self.word(before);
+        if !self.w.is_word(before)
+            || !cue_word.chars().all(|ch| ch.is_ascii_lowercase())
+            || cues::is_not_a_cue_before_that(cue_word)
+        {
+            return None;
+        }
+        // A verb of saying a few words back is the cue ("is telling a
+        // veterans group that"); else the word before "that".
+        let c = (before.saturating_sub(CUE_BEFORE_THAT)..=before)
+            .rev()
+            .take_while(|&k| self.sent_of[k] == sentence)
+            .find(|&k| cues::cue_at(self.word(k), None).is_some())
+            .unwrap_or(before);
+        let mut end = q.close + 1;
+        while end < self.w.toks.len()
+            && end < q.close + 1 + THAT_CLAUSE_AFTER
+            && self.sent_of[end] == sentence
+        {
+            end += 1;
+        }
+        let content = self.trim(that + 1, end)?;
+        let start_of = |i: usize| self.w.toks[i].start;
+        let end_of = |i: usize| self.w.toks[i].end;
+        // The sentence's first person, organization or pronoun: the noun
+        // phrase right before the cue is as often an object ("is telling
+        // a veterans group that") or a time ("Friday").
+        let mut from = c;
+        while from > c.saturating_sub(SUBJECT_BACK) && self.sent_of[from - 1] == sentence {
+            from -= 1;
+        }
+        let speaker = self.w.first_agent(from, c);
+        Some(Found {
+            content: Span::new(start_of(content.start), end_of(content.end - 1)),
+            kind: QuoteKind::Indirect,
+            cue: Some(c..c + 1),
+            speaker,
+        })
+    }
+
     /// Quotations no cue claimed: a whole-sentence quotation continues the
     /// attribution before it when that is close ("'…,' he said. '…'").
     fn unclaimed(&mut self) {
         self.dash_signed();
         self.anchors.sort_by_key(|a| a.0);
+        let covered = self.covered_quotes();
         let mut a = 0;
         for t in 0..self.tops.len() {
-            if self.used[t] {
+            if self.used[t] || covered[t] {
                 continue;
             }
             let q = self.quoted[self.tops[t]];
@@ -822,6 +914,13 @@ impl Ctx<'_> {
                 a += 1;
             }
             let kind = self.quote_kind(t);
+            if kind == QuoteKind::Partial {
+                if let Some(found) = self.that_clause(t) {
+                    self.used[t] = true;
+                    self.out.push(found);
+                    continue;
+                }
+            }
             let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();
             if words < MIN_PARTIAL_WORDS {
                 continue;

@@ -330,6 +330,37 @@ pub fn cue_at(word: &str, next: Option<&str>) -> Option<(CueKind, usize)> {
     None
 }
 
+/// Words before "that" that do not report: "so that", "now that", "the
+/// fact that", "more than that".
+pub fn is_not_a_cue_before_that(word: &str) -> bool {
+    matches!(
+        word,
+        "so" | "such"
+            | "now"
+            | "given"
+            | "except"
+            | "fact"
+            | "than"
+            | "and"
+            | "but"
+            | "or"
+            | "of"
+            | "in"
+            | "at"
+            | "is"
+            | "was"
+            | "be"
+            | "like"
+            | "about"
+            | "with"
+            | "for"
+            | "on"
+            | "to"
+            | "by"
+            | "from"
+    )
+}
+
 /// All capitals ("SAYS" in a shouted line is no headline cue).
 pub fn is_acronym_like(word: &str) -> bool {
     word.chars().all(|c| !c.is_lowercase())

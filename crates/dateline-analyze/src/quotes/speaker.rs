@@ -63,6 +63,22 @@ impl<'a> Words<'a> {
         self.entity(i).map(|e| e.kind)
     }
 
+    /// The first person or organization named in `lo..hi`, or the first
+    /// "he", "she" or "they": the likely subject when no pattern gives one.
+    pub fn first_agent(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        (lo..hi.min(self.toks.len())).find_map(|i| {
+            if let Some(e) = self.entity(i) {
+                let agent = matches!(
+                    e.kind,
+                    dateline_model::EntityKind::Person | dateline_model::EntityKind::Organization
+                );
+                return agent.then(|| e.tokens.clone());
+            }
+            matches!(self.word(i), "he" | "He" | "she" | "She" | "they" | "They")
+                .then_some(i..i + 1)
+        })
+    }
+
     fn entity(&self, i: usize) -> Option<&EntitySpan> {
         let k = (*self.ent_of.get(i)?)?;
         self.ents.get(k as usize)
