@@ -905,8 +905,8 @@ impl Ctx<'_> {
         self.anchors.sort_by_key(|a| a.0);
         let covered = self.covered_quotes();
         let mut a = 0;
-        for t in 0..self.tops.len() {
-            if self.used[t] || covered[t] {
+        for (t, &is_covered) in covered.iter().enumerate() {
+            if self.used[t] || is_covered {
                 continue;
             }
             let q = self.quoted[self.tops[t]];
