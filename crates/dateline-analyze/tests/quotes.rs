@@ -386,6 +386,22 @@ fn a_quoted_fragment_in_a_that_clause() {
 }
 
 #[test]
+fn labelled_lines_of_a_transcript() {
+    let text = "Partial transcript as follows:\n\nWALLACE: Governor, was the tweet a good idea?\n\nPENCE: Well, look, this is serious business for the American people.\n\nNote: times are local.";
+    let qs = find(text);
+    let q = one(&qs, "Well, look");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.as_deref(), Some(":"));
+    assert_eq!(q.speaker_text.as_deref(), Some("PENCE"));
+    assert!(q.text.ends_with("American people"), "{q:?}");
+    // "Note:" names nobody.
+    assert!(
+        !qs.iter().any(|q| q.text.starts_with("times are")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn according_to() {
     let text = "According to the ministry, 40 people were injured in the blast.";
     let qs = find_plain(text);

@@ -63,6 +63,12 @@ const CUE_BEFORE_THAT: usize = 5;
 /// How far after a quoted fragment a "that" clause may run on, in tokens.
 const THAT_CLAUSE_AFTER: usize = 30;
 
+/// A speaker's label before a colon at a line's start, in tokens at most.
+const MAX_LABEL: usize = 6;
+
+/// How far a labelled line's content may run, in tokens.
+const MAX_LABELLED_LINE: usize = 400;
+
 /// A dash signature ("― Carla Sanchez, Texas") is a short line.
 const MAX_SIGNATURE: usize = 12;
 
@@ -819,6 +825,73 @@ impl Ctx<'_> {
         }
     }
 
+    /// Lines that begin with a speaker's label: a transcript's "PENCE:
+    /// Well, look, …", a headline's "Pat Caddell: Voters Worried …". The
+    /// label is a few capitalised words naming a person or organization
+    /// (or in capitals); the content runs to the end of the line. Lines
+    /// whose words are attributed already are left alone.
+    fn colon_lines(&mut self) {
+        let mut claimed: Vec<(usize, usize)> = self
+            .out
+            .iter()
+            .map(|f| (f.content.start, f.content.end))
+            .collect();
+        claimed.sort_unstable();
+        let n = self.w.toks.len();
+        for i in 0..n {
+            if i > 0 && self.w.toks[i].breaks_before == 0 {
+                continue;
+            }
+            let Some(colon) = (i + 1..(i + 1 + MAX_LABEL).min(n)).find(|&k| self.word(k) == ":")
+            else {
+                continue;
+            };
+            let label = i..colon;
+            let capitalised = label.clone().all(|k| {
+                let w = self.word(k);
+                w == "." || (self.w.is_word(k) && w.chars().next().is_some_and(char::is_uppercase))
+            });
+            let named = label.clone().any(|k| {
+                matches!(
+                    self.w.entity_kind(k),
+                    Some(EntityKind::Person | EntityKind::Organization)
+                )
+            }) || label
+                .clone()
+                .all(|k| !self.w.is_word(k) || cues::is_acronym_like(self.word(k)));
+            if !capitalised || !named {
+                continue;
+            }
+            let end = (colon + 1..(colon + 1 + MAX_LABELLED_LINE).min(n))
+                .find(|&k| self.w.toks[k].breaks_before > 0)
+                .unwrap_or((colon + 1 + MAX_LABELLED_LINE).min(n));
+            let Some(content) = self.trim(colon + 1, end) else {
+                continue;
+            };
+            if self.content_words(content.clone()) < 3 {
+                continue;
+            }
+            let (start, stop) = (
+                self.w.toks[content.start].start,
+                self.w.toks[content.end - 1].end,
+            );
+            let k = claimed.partition_point(|c| c.1 <= start);
+            if claimed.get(k).is_some_and(|c| c.0 < stop) {
+                continue;
+            }
+            for t in self.top_at[content.clone()].iter().flatten() {
+                self.used[*t as usize] = true;
+            }
+            self.out.push(Found {
+                content: Span::new(start, stop),
+                kind: QuoteKind::Direct,
+                cue: Some(colon..colon + 1),
+                speaker: Some(label.clone()),
+            });
+            self.anchors.push((colon, colon..colon + 1, Some(label)));
+        }
+    }
+
     /// Which top-level quotations lie inside content already attributed
     /// (a short fragment inside reported speech is left unused there).
     fn covered_quotes(&self) -> Vec<bool> {
@@ -902,6 +975,7 @@ impl Ctx<'_> {
     /// attribution before it when that is close ("'…,' he said. '…'").
     fn unclaimed(&mut self) {
         self.dash_signed();
+        self.colon_lines();
         self.anchors.sort_by_key(|a| a.0);
         let covered = self.covered_quotes();
         let mut a = 0;

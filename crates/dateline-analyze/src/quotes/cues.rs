@@ -656,6 +656,11 @@ pub fn takes_infinitive(word: &str) -> bool {
         word,
         "agreed"
             | "agrees"
+            | "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "urging"
             | "declined"
             | "refused"
             | "refuses"
