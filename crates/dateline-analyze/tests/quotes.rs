@@ -402,6 +402,32 @@ fn labelled_lines_of_a_transcript() {
 }
 
 #[test]
+fn clause_extents() {
+    // A "that" after a verb is a relative pronoun inside what was said.
+    let text = "O'Neill said officials are in possession of video that shows the explosion.";
+    let qs = find(text);
+    let q = one(&qs, "officials are");
+    assert!(q.text.ends_with("shows the explosion"), "{q:?}");
+    // A participle without a comma before it ("by adding") cuts nothing.
+    let text =
+        "Senators said developers had defined these areas by adding poor towns to rich ones.";
+    let qs = find_plain(text);
+    let q = one(&qs, "developers had");
+    assert!(q.text.ends_with("to rich ones"), "{q:?}");
+    // A clause between commas is no apposition: the speaker comes after.
+    let text = "The losses would outstrip the gains, said Batchelder.";
+    let qs = find(text);
+    let q = one(&qs, "The losses");
+    assert_eq!(q.speaker_text.as_deref(), Some("Batchelder"));
+    // After an inverted speaker, a comma opens the speaker's apposition.
+    let text = "Moves against the networks led to their removal, said Jeffrey Trimble, a senior official with the board.";
+    let qs = find(text);
+    let q = one(&qs, "Moves against");
+    assert!(q.text.ends_with("their removal"), "{q:?}");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+}
+
+#[test]
 fn according_to() {
     let text = "According to the ministry, 40 people were injured in the blast.";
     let qs = find_plain(text);

@@ -224,7 +224,17 @@ impl Ctx<'_> {
         let mut candidates = Vec::new();
         let mut k = comma;
         loop {
-            if self.word(k) == "," && k > from {
+            // A name, a comma, and an apposition ("Scott Pruitt, the
+            // attorney general of Oklahoma,", "Derek Mitchell, who served
+            // as ambassador,"), not a clause ("Republicans, and the
+            // meeting deteriorated,", "the losses would outstrip the gains,").
+            let apposition_follows = k + 1 < comma
+                && !matches!(
+                    self.word(k + 1).to_ascii_lowercase().as_str(),
+                    "and" | "but" | "or" | "while" | "so"
+                )
+                && !(k + 1..comma).any(|i| cues::is_auxiliary(self.word(i)));
+            if self.word(k) == "," && k > from && apposition_follows {
                 if let Some(np) = self.w.np_ending_at(from, k - 1) {
                     candidates.push(np);
                 }
@@ -323,7 +333,14 @@ impl Ctx<'_> {
                         && !cues::calls_for(self.word(i), self.word(i + 1))
                         && !(i + 1..(i + NAMING_WINDOW).min(r.end))
                             .any(|k| self.top_at[k].is_some());
-                    if kind == CueKind::Finite && (names_nothing || !self.has_speaker(&r, i)) {
+                    // A participle reports only as a clause of its own
+                    // (", saying …"); "by adding" must not cut the content
+                    // of the cue before it.
+                    let bare_participle = kind == CueKind::Participle
+                        && !(i > r.start && matches!(self.word(i - 1), "," | "—" | "–"));
+                    if bare_participle
+                        || (kind == CueKind::Finite && (names_nothing || !self.has_speaker(&r, i)))
+                    {
                         i += 1;
                         continue;
                     }
@@ -576,12 +593,20 @@ impl Ctx<'_> {
                 that = Some(k);
                 break;
             }
-            if !(self.w.is_word(k) || w == "," || self.w.toks[k].kind == TokenKind::Number) {
+            // "said officials are in possession of video that shows …": a
+            // verb before "that" makes it a relative pronoun inside the
+            // clause said, not the clause's opening.
+            if !(self.w.is_word(k) || w == "," || self.w.toks[k].kind == TokenKind::Number)
+                || cues::is_auxiliary(w)
+            {
                 break;
             }
         }
         let clause_start = that.map_or(start, |k| k + 1);
-        let right = self.trim(clause_start, hi);
+        // "…, said Jeffrey Trimble, a senior official with …": after an
+        // inverted speaker a comma opens an apposition, not what was said.
+        let apposition = inverted && self.word(start) == ",";
+        let right = (!apposition).then(|| self.trim(clause_start, hi)).flatten();
         // A clause, not a circumstance: "said parents still want …", not
         // "said in an interview with RIA Novosti" or "said Wednesday".
         let substantial = right.as_ref().is_some_and(|rg| {

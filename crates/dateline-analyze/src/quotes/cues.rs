@@ -361,6 +361,31 @@ pub fn is_not_a_cue_before_that(word: &str) -> bool {
     )
 }
 
+/// Auxiliaries and copulas: a finite verb, so a clause has begun.
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "does"
+            | "did"
+    )
+}
+
 /// All capitals ("SAYS" in a shouted line is no headline cue).
 pub fn is_acronym_like(word: &str) -> bool {
     word.chars().all(|c| !c.is_lowercase())
