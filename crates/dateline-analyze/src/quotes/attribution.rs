@@ -629,12 +629,18 @@ impl Ctx<'_> {
         let choice = if substantial {
             right.map(|rg| (rg, true))
         } else {
-            left.filter(|_| !clause_only).map(|l| (l, false))
+            left.clone().filter(|_| !clause_only).map(|l| (l, false))
         };
         let (content, is_right) = choice?;
         // A naming verb is a cue only with a quotation in what it names.
         if names && !(is_right && (content.start..content.end).any(|i| self.top_at[i].is_some())) {
             return None;
+        }
+        // "The museum, Mr. Obama said, would make visitors …": a cue set
+        // off by commas mid-sentence reports both sides.
+        let parenthetical = is_right && !clause_only && self.word(after_cue) == ",";
+        if let Some(l) = left.filter(|_| parenthetical) {
+            self.emit_region(l, QuoteKind::Indirect, cue.clone(), speaker.clone());
         }
         let end = if is_right { content.end } else { after_cue };
         self.emit_region(content, QuoteKind::Indirect, cue, speaker);
