@@ -425,6 +425,15 @@ fn clause_extents() {
     let q = one(&qs, "Moves against");
     assert!(q.text.ends_with("their removal"), "{q:?}");
     assert_eq!(qs.len(), 1, "{qs:#?}");
+    // A clause said may open with a quoted fragment.
+    let text = "He said \"budget reforms\" and unpaid taxes would help finance them.";
+    let qs = find(text);
+    assert!(
+        one(&qs, "\"budget reforms\"")
+            .text
+            .ends_with("finance them"),
+        "{qs:#?}"
+    );
 }
 
 #[test]

@@ -611,7 +611,10 @@ impl Ctx<'_> {
         // "said in an interview with RIA Novosti" or "said Wednesday".
         let substantial = right.as_ref().is_some_and(|rg| {
             that.is_some() || {
-                let first = (rg.start..rg.end).find(|&k| !cues::is_time(self.word(k)));
+                // An opening quotation mark is skipped: "said 'budget
+                // reforms' would pay for it" opens a clause too.
+                let first = (rg.start..rg.end)
+                    .find(|&k| !cues::is_time(self.word(k)) && self.opens_at(k).is_none());
                 first.is_some_and(|k| {
                     self.w.is_word(k)
                         && (!cues::is_preposition(self.word(k)) || self.infinitive_at(&cue_word, k))
