@@ -325,6 +325,9 @@ fn verbs_of_judging_take_the_object_after_them() {
     let q = one(&qs, "the bank for");
     assert_eq!(q.cue.as_deref(), Some("blasted"));
     assert_eq!(q.speaker_text.as_deref(), Some("Senator Warren"));
+    let text = "The Trump campaign called the charges unsubstantiated and fabricated.";
+    let qs = find(text);
+    assert_eq!(one(&qs, "the charges").cue.as_deref(), Some("called"));
     // Never the clause before them: "…, X praised." is no attribution.
     assert!(find_plain("The plan passed, the mayor praised.").is_empty());
 }

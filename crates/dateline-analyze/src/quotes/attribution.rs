@@ -72,9 +72,6 @@ const MAX_LABELLED_LINE: usize = 400;
 /// A dash signature ("― Carla Sanchez, Texas") is a short line.
 const MAX_SIGNATURE: usize = 12;
 
-/// How near after a naming verb ("called") its quotation must open.
-const NAMING_WINDOW: usize = 12;
-
 struct Ctx<'a> {
     w: Words<'a>,
     quoted: Vec<Quoted>,
@@ -326,21 +323,12 @@ impl Ctx<'_> {
             if self.top_at[i].is_none() && self.w.is_word(i) {
                 let next = (i + 1 < r.end).then(|| self.word(i + 1));
                 if let Some((kind, len)) = cues::cue_at(&self.cue_form(&r, i), next) {
-                    // A naming verb with no quotation close after it
-                    // names; it must not cut the content of the cue
-                    // before it ("says that Clinton called Machado").
-                    let names_nothing = cues::names(self.word(i))
-                        && !cues::calls_for(self.word(i), self.word(i + 1))
-                        && !(i + 1..(i + NAMING_WINDOW).min(r.end))
-                            .any(|k| self.top_at[k].is_some());
                     // A participle reports only as a clause of its own
                     // (", saying …"); "by adding" must not cut the content
                     // of the cue before it.
                     let bare_participle = kind == CueKind::Participle
                         && !(i > r.start && matches!(self.word(i - 1), "," | "—" | "–"));
-                    if bare_participle
-                        || (kind == CueKind::Finite && (names_nothing || !self.has_speaker(&r, i)))
-                    {
+                    if bare_participle || (kind == CueKind::Finite && !self.has_speaker(&r, i)) {
                         i += 1;
                         continue;
                     }
@@ -493,8 +481,7 @@ impl Ctx<'_> {
     ) -> Option<usize> {
         let cue_word = self.word(c).to_string();
         let calls_for = cues::calls_for(&cue_word, self.word(c + 1));
-        let names = cues::names(&cue_word) && !calls_for;
-        let clause_only = cues::content_follows(&cue_word) || cues::names(&cue_word);
+        let clause_only = cues::content_follows(&cue_word);
         let j = self.speaker_end(lo, c);
         let left_np = if j > lo {
             self.w.np_ending_at(lo, j - 1)
@@ -635,10 +622,6 @@ impl Ctx<'_> {
             left.clone().filter(|_| !clause_only).map(|l| (l, false))
         };
         let (content, is_right) = choice?;
-        // A naming verb is a cue only with a quotation in what it names.
-        if names && !(is_right && (content.start..content.end).any(|i| self.top_at[i].is_some())) {
-            return None;
-        }
         // "The museum, Mr. Obama said, would make visitors …": a cue set
         // off by commas mid-sentence reports both sides.
         let parenthetical = is_right && !clause_only && self.word(after_cue) == ",";

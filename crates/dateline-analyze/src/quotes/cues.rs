@@ -3,9 +3,10 @@
 //!
 //! The list started from the verbs EMM-style quotation rules use and was
 //! checked against the cues of PolNeAR train: a word is here when it is a
-//! cue in most of its occurrences there and takes a reported clause or a
-//! quotation. Verbs whose content is a noun phrase ("endorsed", "called",
-//! "criticized") are left out: the patterns here read clauses.
+//! cue in most of its occurrences there (at least five). Verbs of naming
+//! and judging, whose content is the object after them ("called the
+//! charges unsubstantiated", "criticized the plan"), are cues as PolNeAR
+//! annotates them, with their content only after them.
 
 /// Finite forms: the cue of "X said …" and "…, X said".
 const FINITE: &[&str] = &[
@@ -397,9 +398,11 @@ pub fn takes_object(word: &str) -> bool {
 
 /// Verbs whose content only follows them, never precedes them: of
 /// thinking and showing ("she believes that …", "polls show Clinton
-/// ahead") and of judging ("X blasted the plan as …").
+/// ahead"), of judging ("X blasted the plan as …") and of naming ("called
+/// the charges unsubstantiated").
 pub fn content_follows(word: &str) -> bool {
     is_judging(word)
+        || names(word)
         || matches!(
             word,
             "believes"
@@ -715,10 +718,9 @@ pub fn calls_for(word: &str, next: &str) -> bool {
     matches!(word, "called" | "calls" | "calling") && matches!(next, "on" | "for")
 }
 
-/// Verbs that name rather than say ("called the plan 'a disaster'"): cues
-/// only when a quotation follows them, their content the object and the
-/// quotation.
-pub fn names(word: &str) -> bool {
+/// Verbs that name rather than say ("called the plan 'a disaster'"):
+/// their content is the object after them.
+fn names(word: &str) -> bool {
     matches!(
         word,
         "called"
