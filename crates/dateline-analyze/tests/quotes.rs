@@ -364,6 +364,15 @@ fn and_said_shares_the_sentence_subject() {
 }
 
 #[test]
+fn progressive_cues() {
+    let text = "Donald Trump is telling a veterans group that the military is weak.";
+    let qs = find(text);
+    let q = one(&qs, "the military is weak");
+    assert_eq!(q.cue.as_deref(), Some("telling"));
+    assert_eq!(q.speaker_text.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
 fn headline_cues_in_title_case() {
     let text = "Obama Says African-American Museum Will Tell of Suffering and Delight\n\nWASHINGTON -- The museum opened.";
     let qs = find(text);

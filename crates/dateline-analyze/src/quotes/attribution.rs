@@ -323,6 +323,10 @@ impl Ctx<'_> {
             if self.top_at[i].is_none() && self.w.is_word(i) {
                 let next = (i + 1 < r.end).then(|| self.word(i + 1));
                 if let Some((kind, len)) = cues::cue_at(&self.cue_form(&r, i), next) {
+                    // "is telling", "was claiming": a progressive is finite.
+                    let progressive =
+                        kind == CueKind::Participle && i > r.start && cues::is_be(self.word(i - 1));
+                    let kind = if progressive { CueKind::Finite } else { kind };
                     // A participle reports only as a clause of its own
                     // (", saying …"); "by adding" must not cut the content
                     // of the cue before it.

@@ -424,6 +424,11 @@ pub fn is_not_a_cue_before_that(word: &str) -> bool {
     )
 }
 
+/// The forms of "be" that make a progressive ("is telling").
+pub fn is_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were" | "'s" | "’s" | "been")
+}
+
 /// Auxiliaries and copulas: a finite verb, so a clause has begun.
 pub fn is_auxiliary(word: &str) -> bool {
     matches!(
@@ -591,6 +596,7 @@ fn is_judging(word: &str) -> bool {
 /// adverbs ("has also said", "later told", "generally supported").
 pub fn is_between(word: &str) -> bool {
     is_adverb(word)
+        || is_be(word)
         || matches!(
             word,
             "has"
