@@ -152,6 +152,18 @@ const FINITE: &[&str] = &[
     "remembers",
     "hints",
     "reads",
+    "deny",
+    "admit",
+    "explain",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "claim",
+    "demand",
+    "demands",
+    "urge",
+    "urges",
     "clarified",
     "concede",
     "conclude",
@@ -226,6 +238,25 @@ const FINITE: &[&str] = &[
     "likened",
     "invoked",
     "hailed",
+    "call",
+    "describe",
+    "criticize",
+    "criticizes",
+    "praise",
+    "blame",
+    "accuse",
+    "reject",
+    "rejects",
+    "questions",
+    "defend",
+    "defends",
+    "condemn",
+    "condemns",
+    "endorse",
+    "supports",
+    "oppose",
+    "opposes",
+    "propose",
     // and, at 40-50% cues there (or over half, seen 4 times), of judging
     // and asking:
     "cite",
@@ -589,6 +620,25 @@ fn is_judging(word: &str) -> bool {
             | "championed"
             | "promotes"
             | "seeks"
+            | "call"
+            | "describe"
+            | "criticize"
+            | "criticizes"
+            | "praise"
+            | "blame"
+            | "accuse"
+            | "reject"
+            | "rejects"
+            | "questions"
+            | "defend"
+            | "defends"
+            | "condemn"
+            | "condemns"
+            | "endorse"
+            | "supports"
+            | "oppose"
+            | "opposes"
+            | "propose"
     )
 }
 
