@@ -364,6 +364,22 @@ fn and_said_shares_the_sentence_subject() {
 }
 
 #[test]
+fn a_title_before_the_speaker_is_not_the_quote() {
+    let text = "On \u{201c}Fox News Sunday,\u{201d} Governor Mike Pence said the tweet was a joke.";
+    let qs = find(text);
+    let q = one(&qs, "the tweet");
+    assert_eq!(q.speaker_text.as_deref(), Some("Governor Mike Pence"));
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    // With nothing after the cue, the capitalised quotation is what was said.
+    let text = "\u{201c}Make America Great Again,\u{201d} Trump said.";
+    let qs = find(text);
+    assert_eq!(
+        one(&qs, "Make America").speaker_text.as_deref(),
+        Some("Trump")
+    );
+}
+
+#[test]
 fn progressive_cues() {
     let text = "Donald Trump is telling a veterans group that the military is weak.";
     let qs = find(text);

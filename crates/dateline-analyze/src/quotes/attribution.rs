@@ -57,6 +57,9 @@ const THAT_BACK: usize = 15;
 /// How far back from a cue its sentence's subject is looked for, in tokens.
 const SUBJECT_BACK: usize = 40;
 
+/// A quotation of at most this many capitalised words may be a title.
+const MAX_TITLE_WORDS: usize = 6;
+
 /// How far before "that" a verb of saying may stand and be its cue.
 const CUE_BEFORE_THAT: usize = 5;
 
@@ -544,7 +547,11 @@ impl Ctx<'_> {
                 .then(|| self.quote_before_far(lo, before_at))
                 .flatten()
         });
-        if let Some(t) = far.filter(|&t| !self.used[t]) {
+        // A title in quotation marks ("On 'Fox News Sunday,' Pence said
+        // his …") is not what the speaker said when words follow the cue.
+        let title_then_clause =
+            |t: usize| self.is_title(t) && after_cue < hi && self.w.is_word(after_cue);
+        if let Some(t) = far.filter(|&t| !self.used[t] && !title_then_clause(t)) {
             if !clause_only {
                 let q = self.quoted[self.tops[t]];
                 let lead = self.trim(lo, q.open);
@@ -635,6 +642,21 @@ impl Ctx<'_> {
         let end = if is_right { content.end } else { after_cue };
         self.emit_region(content, QuoteKind::Indirect, cue, speaker);
         Some(end)
+    }
+
+    /// A short quotation whose words are all capitalised (small function
+    /// words aside): the name of a show, a book, a slogan.
+    fn is_title(&self, t: usize) -> bool {
+        let q = self.quoted[self.tops[t]];
+        let words: Vec<&str> = (q.open + 1..q.close)
+            .filter(|&i| self.w.is_word(i))
+            .map(|i| self.word(i))
+            .collect();
+        (2..=MAX_TITLE_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "the" | "of" | "and" | "a" | "in" | "on" | "for" | "to")
+            })
     }
 
     /// "to" + a verb after a cue that takes an infinitive ("agreed to
