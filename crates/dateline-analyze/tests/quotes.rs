@@ -453,6 +453,36 @@ fn clause_extents() {
     let q = one(&qs, "Moves against");
     assert!(q.text.ends_with("their removal"), "{q:?}");
     assert_eq!(qs.len(), 1, "{qs:#?}");
+    // A circumstance before the clause: it opens at its subject pronoun.
+    let text = "Trump said after the convention he would not accept the endorsement.";
+    let qs = find(text);
+    assert!(
+        one(&qs, "he would not").text.ends_with("endorsement"),
+        "{qs:#?}"
+    );
+    // "that" after a noun is relative, inside the clause said.
+    let text = "Angelique Brunner said many of the examples that critics cite were wrong.";
+    let qs = find(text);
+    assert!(
+        one(&qs, "many of the examples")
+            .text
+            .ends_with("were wrong"),
+        "{qs:#?}"
+    );
+    // A relative clause inside an apposition keeps it one.
+    let text = "Ann Lee, a spokeswoman for the coalition, which is made up of investors, said the program helped.";
+    let qs = find(text);
+    assert_eq!(
+        one(&qs, "the program helped").speaker_text.as_deref(),
+        Some("Ann Lee")
+    );
+    // A body that speaks as one.
+    let text = "The officer was not wearing a recording device, police said.";
+    let qs = find(text);
+    assert_eq!(
+        one(&qs, "The officer").speaker_text.as_deref(),
+        Some("police")
+    );
     // A clause said may open with a quoted fragment.
     let text = "He said \"budget reforms\" and unpaid taxes would help finance them.";
     let qs = find(text);

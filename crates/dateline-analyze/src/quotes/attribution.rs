@@ -57,6 +57,9 @@ const THAT_BACK: usize = 15;
 /// How far back from a cue its sentence's subject is looked for, in tokens.
 const SUBJECT_BACK: usize = 40;
 
+/// How long a circumstance between a cue and its clause may be, in tokens.
+const CIRCUMSTANCE_WORDS: usize = 8;
+
 /// A quotation of at most this many capitalised words may be a title.
 const MAX_TITLE_WORDS: usize = 6;
 
@@ -233,7 +236,7 @@ impl Ctx<'_> {
                     self.word(k + 1).to_ascii_lowercase().as_str(),
                     "and" | "but" | "or" | "while" | "so"
                 )
-                && !(k + 1..comma).any(|i| cues::is_auxiliary(self.word(i)));
+                && !self.has_main_verb(k + 1, comma);
             if self.word(k) == "," && k > from && apposition_follows {
                 if let Some(np) = self.w.np_ending_at(from, k - 1) {
                     candidates.push(np);
@@ -260,6 +263,22 @@ impl Ctx<'_> {
             })
             .or_else(|| candidates.last())
             .cloned()
+    }
+
+    /// Whether `a..b` holds an auxiliary outside a relative clause: "the
+    /// losses would outstrip the gains" is a clause, "a group, which is
+    /// made up of investors," an apposition.
+    fn has_main_verb(&self, a: usize, b: usize) -> bool {
+        for i in a..b {
+            let w = self.word(i);
+            if matches!(w, "who" | "which" | "that" | "whose") {
+                return false;
+            }
+            if cues::is_auxiliary(w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// A quotation opening at token `p`, or after a colon or comma there.
@@ -585,7 +604,19 @@ impl Ctx<'_> {
             }
         }
         let mut that = None;
-        for k in start..(start + THAT_WINDOW).min(hi) {
+        // "that" opens the clause said right after the cue or after a
+        // circumstance ("said in an interview on Wednesday that"); after
+        // a noun ("said many of the examples that critics cite") it is a
+        // relative pronoun inside the clause.
+        let first = self.word(start);
+        let look =
+            first == "that" || first == "," || cues::is_preposition(first) || cues::is_time(first);
+        let window = if look {
+            start..(start + THAT_WINDOW).min(hi)
+        } else {
+            start..start
+        };
+        for k in window {
             let w = self.word(k);
             if w == "that" {
                 that = Some(k);
@@ -600,7 +631,9 @@ impl Ctx<'_> {
                 break;
             }
         }
-        let clause_start = that.map_or(start, |k| k + 1);
+        // "said after the convention he would …": a circumstance before
+        // the clause, which opens at its subject pronoun.
+        let clause_start = that.map_or_else(|| self.after_circumstance(start, hi), |k| k + 1);
         // "…, said Jeffrey Trimble, a senior official with …": after an
         // inverted speaker a comma opens an apposition, not what was said.
         let apposition = inverted && self.word(start) == ",";
@@ -642,6 +675,19 @@ impl Ctx<'_> {
         let end = if is_right { content.end } else { after_cue };
         self.emit_region(content, QuoteKind::Indirect, cue, speaker);
         Some(end)
+    }
+
+    /// Where the clause after a cue opens when a prepositional phrase
+    /// comes first ("said in an interview he would …"): at the first
+    /// subject pronoun within a few words; else at `start`.
+    fn after_circumstance(&self, start: usize, hi: usize) -> usize {
+        if !cues::is_preposition(self.word(start)) {
+            return start;
+        }
+        (start + 1..(start + CIRCUMSTANCE_WORDS).min(hi))
+            .take_while(|&k| self.w.is_word(k) || self.w.toks[k].kind == TokenKind::Number)
+            .find(|&k| matches!(self.word(k), "he" | "she" | "they" | "we" | "I" | "it"))
+            .unwrap_or(start)
     }
 
     /// A short quotation whose words are all capitalised (small function

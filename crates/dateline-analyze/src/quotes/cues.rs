@@ -161,7 +161,6 @@ const FINITE: &[&str] = &[
     "pledge",
     "claim",
     "demand",
-    "demands",
     "urge",
     "urges",
     "clarified",
@@ -247,7 +246,6 @@ const FINITE: &[&str] = &[
     "accuse",
     "reject",
     "rejects",
-    "questions",
     "defend",
     "defends",
     "condemn",
@@ -629,7 +627,6 @@ fn is_judging(word: &str) -> bool {
             | "accuse"
             | "reject"
             | "rejects"
-            | "questions"
             | "defend"
             | "defends"
             | "condemn"

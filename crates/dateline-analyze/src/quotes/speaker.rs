@@ -144,7 +144,7 @@ impl<'a> Words<'a> {
         // the end of a clause than a speaker.
         let head = self.word(e);
         let plural = head.ends_with('s') && !head.ends_with("ss");
-        if self.capitalised(a) || plural {
+        if self.capitalised(a) || plural || is_collective(head) {
             Some(a..e + 1)
         } else {
             None
@@ -192,6 +192,23 @@ impl<'a> Words<'a> {
             None
         }
     }
+}
+
+/// Singular nouns that name a body speaking as one ("police said").
+fn is_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "staff"
+            | "government"
+            | "administration"
+            | "military"
+            | "management"
+            | "leadership"
+            | "prosecution"
+            | "defense"
+            | "defence"
+    )
 }
 
 pub fn is_pronoun(w: &str) -> bool {
