@@ -380,6 +380,19 @@ fn a_title_before_the_speaker_is_not_the_quote() {
 }
 
 #[test]
+fn participle_clauses() {
+    let text = "Donald Trump is defending his tweets, saying it shows he would be awake at 3 a.m.";
+    let qs = find(text);
+    let q = one(&qs, "it shows");
+    assert_eq!(q.cue.as_deref(), Some("saying"));
+    assert!(q.text.ends_with("3 a.m."), "{q:?}");
+    let text = "President Barack Obama responded to a mother by saying the issue was manufactured.";
+    let qs = find(text);
+    let q = one(&qs, "the issue was");
+    assert_eq!(q.speaker_text.as_deref(), Some("President Barack Obama"));
+}
+
+#[test]
 fn progressive_cues() {
     let text = "Donald Trump is telling a veterans group that the military is weak.";
     let qs = find(text);

@@ -353,7 +353,7 @@ impl Ctx<'_> {
                     // (", saying …"); "by adding" must not cut the content
                     // of the cue before it.
                     let bare_participle = kind == CueKind::Participle
-                        && !(i > r.start && matches!(self.word(i - 1), "," | "—" | "–"));
+                        && !(i > r.start && self.opens_participle(i - 1));
                     if bare_participle || (kind == CueKind::Finite && !self.has_speaker(&r, i)) {
                         i += 1;
                         continue;
@@ -374,7 +374,7 @@ impl Ctx<'_> {
             // "X says she admires … what she calls '…'": the next cue is
             // inside this one's content, which runs on past it.
             let inner = (kind != CueKind::AccordingTo && next_cue < r.end)
-                .then(|| self.subordinate_speaker(c + len, next_cue))
+                .then(|| self.subordinate_speaker(c + len, next_cue, kind == CueKind::Participle))
                 .flatten();
             let hi = match inner {
                 Some(_) => {
@@ -427,12 +427,21 @@ impl Ctx<'_> {
     /// stands in a clause subordinate to what comes before it ("what she
     /// calls", "that he said"), so that it is part of the content of the
     /// cue before.
-    fn subordinate_speaker(&self, from: usize, next_cue: usize) -> Option<usize> {
+    fn subordinate_speaker(
+        &self,
+        from: usize,
+        next_cue: usize,
+        whole_clause: bool,
+    ) -> Option<usize> {
         let mut e = next_cue;
         while e > from && cues::is_between(&self.word(e - 1).to_ascii_lowercase()) {
             e -= 1;
         }
         let np = self.w.np_ending_at(from, e.checked_sub(1)?)?;
+        // ", saying it shows …": the next cue's clause is all of this one's.
+        if np.start == from && whole_clause {
+            return Some(np.start);
+        }
         let before = np.start.checked_sub(1).filter(|&b| b >= from)?;
         matches!(
             self.word(before).to_ascii_lowercase().as_str(),
@@ -719,6 +728,18 @@ impl Ctx<'_> {
             && !speaker::is_determiner(self.word(k + 1))
     }
 
+    /// Whether the word at `p` opens the participle clause at `p + 1` as
+    /// one of the sentence's subject: ", saying …", and for the verbs of
+    /// saying proper also "by saying …", "and saying …" ("by adding towns
+    /// to the area" adds no words).
+    fn opens_participle(&self, p: usize) -> bool {
+        match self.word(p) {
+            "," | "—" | "–" => true,
+            "by" | "and" => cues::says_outright(self.word(p + 1)),
+            _ => false,
+        }
+    }
+
     fn participle(
         &mut self,
         r: &Range<usize>,
@@ -726,8 +747,7 @@ impl Ctx<'_> {
         hi: usize,
         sentence_speaker: &Option<Range<usize>>,
     ) -> Option<usize> {
-        // Only as a clause of its own: ", saying …".
-        if c == 0 || !matches!(self.word(c - 1), "," | "—" | "–") {
+        if c == 0 || !self.opens_participle(c - 1) {
             return None;
         }
         let speaker = match sentence_speaker {

@@ -453,6 +453,23 @@ pub fn is_not_a_cue_before_that(word: &str) -> bool {
     )
 }
 
+/// Participles that always report speech, whatever opens their clause.
+pub fn says_outright(word: &str) -> bool {
+    matches!(
+        word,
+        "saying"
+            | "telling"
+            | "arguing"
+            | "claiming"
+            | "insisting"
+            | "noting"
+            | "stating"
+            | "warning"
+            | "suggesting"
+            | "accusing"
+    )
+}
+
 /// The forms of "be" that make a progressive ("is telling").
 pub fn is_be(word: &str) -> bool {
     matches!(word, "is" | "are" | "was" | "were" | "'s" | "’s" | "been")
