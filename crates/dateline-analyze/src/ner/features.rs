@@ -550,40 +550,46 @@ impl History {
     }
 }
 
-/// Adds the features that depend on the tagger's decisions: the previous
-/// labels, and the document's history of this word.
-pub fn dynamic(
-    i: usize,
-    infos: &[TokInfo],
-    labels: &[Label],
-    history: &History,
+/// Adds the features of the two previous labels (`None` before the
+/// sentence's start): the only ones that change with the path a decoder
+/// takes through the sentence.
+pub fn prev_labels(
+    t: &TokInfo,
+    p1: Option<Label>,
+    p2: Option<Label>,
     groups: u32,
     out: &mut Vec<u32>,
 ) {
-    let t = &infos[i];
-    if groups & groups::PREV_LABELS != 0 {
-        let p1 = if i >= 1 { labels[i - 1].0 as u64 } else { 99 };
-        let p2 = if i >= 2 { labels[i - 2].0 as u64 } else { 99 };
-        out.push(feat(T_PREV1, p1));
-        out.push(feat(T_PREV2, p2));
-        out.push(feat(T_PREV12, p1 << 8 | p2));
-        out.push(feat(T_PREV1_LOWER, combine(p1, t.lower)));
-        out.push(feat(T_PREV1_SHAPE, combine(p1, t.shape)));
+    if groups & groups::PREV_LABELS == 0 {
+        return;
     }
-    if groups & groups::HISTORY != 0 && matches!(t.case, 1 | 2) {
-        if let Some(c) = history.counts.get(&t.lower) {
-            let mut best = 0;
-            for k in 0..5 {
-                if c[k] > 0 {
-                    out.push(feat(T_HIST, k as u64));
-                }
-                if c[k] > c[best] {
-                    best = k;
-                }
+    let p1 = p1.map_or(99, |l| l.0 as u64);
+    let p2 = p2.map_or(99, |l| l.0 as u64);
+    out.push(feat(T_PREV1, p1));
+    out.push(feat(T_PREV2, p2));
+    out.push(feat(T_PREV12, p1 << 8 | p2));
+    out.push(feat(T_PREV1_LOWER, combine(p1, t.lower)));
+    out.push(feat(T_PREV1_SHAPE, combine(p1, t.shape)));
+}
+
+/// Adds the features of the document's history of this word (how it was
+/// tagged in earlier sentences).
+pub fn history(i: usize, t: &TokInfo, history: &History, groups: u32, out: &mut Vec<u32>) {
+    if groups & groups::HISTORY == 0 || !matches!(t.case, 1 | 2) {
+        return;
+    }
+    if let Some(c) = history.counts.get(&t.lower) {
+        let mut best = 0;
+        for k in 0..5 {
+            if c[k] > 0 {
+                out.push(feat(T_HIST, k as u64));
             }
-            out.push(feat(T_HIST_MAX, best as u64));
-            out.push(feat(T_HIST_CASE, (best as u64) << 8 | (i == 0) as u64));
+            if c[k] > c[best] {
+                best = k;
+            }
         }
+        out.push(feat(T_HIST_MAX, best as u64));
+        out.push(feat(T_HIST_CASE, (best as u64) << 8 | (i == 0) as u64));
     }
 }
 
