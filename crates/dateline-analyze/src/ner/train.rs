@@ -157,6 +157,7 @@ pub fn gazetteer<'a>(docs: impl Iterator<Item = &'a Doc>) -> Gazetteer {
                     let words: Vec<&str> =
                         s[c.start..c.end].iter().map(|(w, _)| w.as_str()).collect();
                     g.add(&words, k);
+                    g.add_edges(&words, k);
                 }
             }
         }
