@@ -1,6 +1,7 @@
-//! Training: an averaged perceptron, online and greedy, exactly as the
-//! tagger decodes (its own previous labels and history as features), over
-//! CoNLL-2003 train; the epoch with the best F1 on dev is kept.
+//! Training: an averaged perceptron, online and greedy (its own previous
+//! labels and history as features, as the tagger sees them), over
+//! CoNLL-2003 train; the epoch with the best F1 on dev, decoded with the
+//! tagger's beam, is kept.
 //!
 //! Deterministic: documents are shuffled by a fixed-seed generator, every
 //! map is read in sorted order before it matters, so the same inputs give
