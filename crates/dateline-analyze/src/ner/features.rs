@@ -161,6 +161,31 @@ impl Gazetteer {
         }
     }
 
+    /// Records the first and last word of a name of several words of type
+    /// `kind` (< 4, the training data's types): such words ("Corp",
+    /// "Party", "Ministry"; "Bank", "University") mark a name's edge even
+    /// in names never seen whole.
+    pub fn add_edges<S: AsRef<str>>(&mut self, words: &[S], kind: usize) {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        if words.len() < 2 || kind >= 4 {
+            return;
+        }
+        for (w, bit) in [(first, kind), (last, 4 + kind)] {
+            *self
+                .map
+                .entry(edge_key(hash_lower(w.as_ref())))
+                .or_insert(0) |= 1 << bit;
+        }
+    }
+
+    /// The edge bits of a word (by its lowercase hash): `type` as a first
+    /// word, `4 + type` as a last.
+    fn edges(&self, lower: u64) -> u16 {
+        self.map.get(&edge_key(lower)).copied().unwrap_or(0)
+    }
+
     /// Per token, bits `4*list + position` (B, I, L, U) of every name that
     /// covers it.
     fn marks(&self, forms: &[u64], out: &mut [u32]) {
@@ -191,6 +216,11 @@ impl Gazetteer {
             }
         }
     }
+}
+
+/// Edge words share the names' map under keys of their own.
+fn edge_key(lower: u64) -> u64 {
+    combine(0xed9e_5eed_0000_0001, lower)
 }
 
 /// What the features read besides the words.
@@ -270,6 +300,8 @@ pub struct TokInfo {
     pub case: u8,
     pub class: WordClass,
     pub gaz: u32,
+    /// [`Gazetteer::add_edges`] bits.
+    pub edges: u16,
     /// Seen in lowercase elsewhere in the document.
     pub doc_lower: bool,
     /// Seen capitalised, not first in its sentence, elsewhere in the document.
@@ -334,6 +366,7 @@ const T_CLUSTER: u32 = 60; // + 4*offset + prefix index
 const T_GAZ: u32 = 80; // + offset (3 slots)
 const T_GAZ_FORM: u32 = 84;
 const T_DOC: u32 = 90;
+const T_EDGE: u32 = 92; // + offset (4 slots)
 const T_PREV1: u32 = 100;
 const T_PREV2: u32 = 101;
 const T_PREV12: u32 = 102;
@@ -398,6 +431,7 @@ pub fn sentence<S: AsRef<str>>(
             case,
             class: res.lexicon.get(&lower).copied().unwrap_or_default(),
             gaz: 0,
+            edges: 0,
             doc_lower,
             doc_cap,
         });
@@ -408,6 +442,7 @@ pub fn sentence<S: AsRef<str>>(
         res.gazetteer.marks(&forms, &mut marks);
         for (t, m) in out.infos.iter_mut().zip(marks) {
             t.gaz = m;
+            t.edges = res.gazetteer.edges(t.lower);
         }
     }
     const PAD: TokInfo = TokInfo {
@@ -421,6 +456,7 @@ pub fn sentence<S: AsRef<str>>(
             caps: 0,
         },
         gaz: 0,
+        edges: 0,
         doc_lower: false,
         doc_cap: false,
     };
@@ -516,6 +552,9 @@ pub fn sentence<S: AsRef<str>>(
                 }
             }
         }
+        if res.groups & groups::GAZETTEER != 0 {
+            edge_features(ii, &at, &mut feats);
+        }
         if res.groups & groups::DOC_CASE != 0 && matches!(t.case, 1 | 2) {
             let v = (t.case as u64) << 4
                 | (t.doc_lower as u64) << 2
@@ -527,6 +566,22 @@ pub fn sentence<S: AsRef<str>>(
     offsets.push(feats.len());
     out.feats = feats;
     out.offsets = offsets;
+}
+
+/// The edge-word bits of the token and its neighbours (one before, two
+/// after: a name's last word is mostly ahead of where it starts), each
+/// with the word's case, since "party" is no name's end.
+fn edge_features<'a>(i: isize, at: &impl Fn(isize) -> &'a TokInfo, feats: &mut Vec<u32>) {
+    for o in -1..=2isize {
+        let x = at(i + o);
+        let mut e = x.edges;
+        while e != 0 {
+            let b = e.trailing_zeros();
+            e &= e - 1;
+            let v = (b as u64) << 8 | x.case as u64;
+            feats.push(feat(T_EDGE + (o + 1) as u32, v));
+        }
+    }
 }
 
 /// How the tokens of a document were tagged so far: counts per type
@@ -550,40 +605,46 @@ impl History {
     }
 }
 
-/// Adds the features that depend on the tagger's decisions: the previous
-/// labels, and the document's history of this word.
-pub fn dynamic(
-    i: usize,
-    infos: &[TokInfo],
-    labels: &[Label],
-    history: &History,
+/// Adds the features of the two previous labels (`None` before the
+/// sentence's start): the only ones that change with the path a decoder
+/// takes through the sentence.
+pub fn prev_labels(
+    t: &TokInfo,
+    p1: Option<Label>,
+    p2: Option<Label>,
     groups: u32,
     out: &mut Vec<u32>,
 ) {
-    let t = &infos[i];
-    if groups & groups::PREV_LABELS != 0 {
-        let p1 = if i >= 1 { labels[i - 1].0 as u64 } else { 99 };
-        let p2 = if i >= 2 { labels[i - 2].0 as u64 } else { 99 };
-        out.push(feat(T_PREV1, p1));
-        out.push(feat(T_PREV2, p2));
-        out.push(feat(T_PREV12, p1 << 8 | p2));
-        out.push(feat(T_PREV1_LOWER, combine(p1, t.lower)));
-        out.push(feat(T_PREV1_SHAPE, combine(p1, t.shape)));
+    if groups & groups::PREV_LABELS == 0 {
+        return;
     }
-    if groups & groups::HISTORY != 0 && matches!(t.case, 1 | 2) {
-        if let Some(c) = history.counts.get(&t.lower) {
-            let mut best = 0;
-            for k in 0..5 {
-                if c[k] > 0 {
-                    out.push(feat(T_HIST, k as u64));
-                }
-                if c[k] > c[best] {
-                    best = k;
-                }
+    let p1 = p1.map_or(99, |l| l.0 as u64);
+    let p2 = p2.map_or(99, |l| l.0 as u64);
+    out.push(feat(T_PREV1, p1));
+    out.push(feat(T_PREV2, p2));
+    out.push(feat(T_PREV12, p1 << 8 | p2));
+    out.push(feat(T_PREV1_LOWER, combine(p1, t.lower)));
+    out.push(feat(T_PREV1_SHAPE, combine(p1, t.shape)));
+}
+
+/// Adds the features of the document's history of this word (how it was
+/// tagged in earlier sentences).
+pub fn history(i: usize, t: &TokInfo, history: &History, groups: u32, out: &mut Vec<u32>) {
+    if groups & groups::HISTORY == 0 || !matches!(t.case, 1 | 2) {
+        return;
+    }
+    if let Some(c) = history.counts.get(&t.lower) {
+        let mut best = 0;
+        for k in 0..5 {
+            if c[k] > 0 {
+                out.push(feat(T_HIST, k as u64));
             }
-            out.push(feat(T_HIST_MAX, best as u64));
-            out.push(feat(T_HIST_CASE, (best as u64) << 8 | (i == 0) as u64));
+            if c[k] > c[best] {
+                best = k;
+            }
         }
+        out.push(feat(T_HIST_MAX, best as u64));
+        out.push(feat(T_HIST_CASE, (best as u64) << 8 | (i == 0) as u64));
     }
 }
 

@@ -7,7 +7,8 @@
 //! each: scale (f32), feature count (u32), then per feature its key
 //! (u32), entry count (u8) and entries (label u8, weight i8); word classes:
 //! count (u32), then key (u64), cluster (u32), cluster length (u8), caps
-//! (u8); gazetteer: count (u32), then key (u64), value (u16).
+//! (u8); gazetteer: count (u32), then key (u64), value (u16), names and
+//! edge words alike (see `Gazetteer::add_edges`).
 
 use super::features::{Gazetteer, Lexicon, Scorer, WordClass};
 use super::labels::N_LABELS;

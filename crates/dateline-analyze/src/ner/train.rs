@@ -1,6 +1,7 @@
-//! Training: an averaged perceptron, online and greedy, exactly as the
-//! tagger decodes (its own previous labels and history as features), over
-//! CoNLL-2003 train; the epoch with the best F1 on dev is kept.
+//! Training: an averaged perceptron, online and greedy (its own previous
+//! labels and history as features, as the tagger sees them), over
+//! CoNLL-2003 train; the epoch with the best F1 on dev, decoded with the
+//! tagger's beam, is kept.
 //!
 //! Deterministic: documents are shuffled by a fixed-seed generator, every
 //! map is read in sorted order before it matters, so the same inputs give
@@ -157,6 +158,7 @@ pub fn gazetteer<'a>(docs: impl Iterator<Item = &'a Doc>) -> Gazetteer {
                     let words: Vec<&str> =
                         s[c.start..c.end].iter().map(|(w, _)| w.as_str()).collect();
                     g.add(&words, k);
+                    g.add_edges(&words, k);
                 }
             }
         }
@@ -312,7 +314,10 @@ fn train_pass(
                 for (i, &gold_label) in gold.iter().enumerate() {
                     feats.clear();
                     feats.extend_from_slice(sf.of(i));
-                    features::dynamic(i, &sf.infos, &pred, &history, cfg.groups, &mut feats);
+                    let t = &sf.infos[i];
+                    let (p1, p2) = (pred.last().copied(), i.checked_sub(2).map(|j| pred[j]));
+                    features::prev_labels(t, p1, p2, cfg.groups, &mut feats);
+                    features::history(i, t, &history, cfg.groups, &mut feats);
                     if let (Some(fp), Some(f)) = (&first_pass, first_labels.and_then(|f| f.get(si)))
                     {
                         features::second_pass(i, &sf.infos, f, fp, &mut feats);
@@ -333,9 +338,11 @@ fn train_pass(
                         errors += 1;
                         p.update(&feats, gold_label, guess);
                     }
-                    // Decode on as the tagger would.
+                    // Decode on greedily: the updates are local, one token
+                    // at a time; the tagger's beam searches over the same
+                    // scores at run time.
                     let prev = pred.last().copied();
-                    pred.push(super::best(&scores, prev, i + 1 == ws.len()));
+                    pred.push(best_allowed(&scores, prev, i + 1 == ws.len()));
                 }
                 history.record(&sf.infos, &pred);
             }
@@ -369,6 +376,20 @@ fn train_pass(
     }
     let model = best.map(|(_, m)| m).unwrap_or_default();
     (model, reports)
+}
+
+/// The label with the best score that may follow `prev`.
+fn best_allowed(scores: &[f32; N_LABELS], prev: Option<Label>, last: bool) -> Label {
+    let mut best = Label::O;
+    let mut best_score = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        let label = Label(l as u8);
+        if s > best_score && label.allowed(prev, last) {
+            best = label;
+            best_score = s;
+        }
+    }
+    best
 }
 
 /// Entity-level scores of `model` on labelled documents.
