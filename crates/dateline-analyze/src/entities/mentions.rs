@@ -20,7 +20,15 @@ pub(crate) fn from_spans(text: &str, spans: &[EntitySpan]) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::with_capacity(spans.len());
     for s in spans.iter().filter(|s| s.start < s.end) {
         if let Some(prev) = out.last_mut() {
-            if prev.toks.end == s.tokens.start && text.get(prev.end..s.start) == Some(" ") {
+            let gap = text.get(prev.end..s.start).unwrap_or("");
+            let adjacent = prev.toks.end == s.tokens.start && gap == " ";
+            // "Mohammed bin Rashid", "Ludwig van Beethoven": a person's
+            // name particle the tagger left out.
+            let particle = prev.kind == EntityKind::Person
+                && s.kind == EntityKind::Person
+                && prev.toks.end + 1 == s.tokens.start
+                && is_name_particle(gap.trim());
+            if adjacent || (particle && gap.starts_with(' ') && gap.ends_with(' ')) {
                 prev.end = s.end;
                 prev.toks.end = s.tokens.end;
                 prev.kind = joined_kind(prev.kind, s.kind);
@@ -36,6 +44,31 @@ pub(crate) fn from_spans(text: &str, spans: &[EntitySpan]) -> Vec<Raw> {
         });
     }
     out
+}
+
+/// Lowercase words inside personal names.
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "al"
+            | "el"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "du"
+            | "le"
+            | "la"
+    )
 }
 
 /// The kind of a name the tagger split in two: an organization if either

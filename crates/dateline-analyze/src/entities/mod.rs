@@ -154,7 +154,8 @@ pub fn resolve(
 }
 
 /// Links mentions spelled alike: the same key ("U.S." and "United
-/// States"), a surname after a full name (to the nearest person with that
+/// States"), a company's name without its suffix ("Boeing" after "Boeing
+/// Co."), a surname after a full name (to the nearest person with that
 /// surname before it, else the first after), and an acronym of a name the
 /// article spells out.
 fn link_by_spelling(text: &str, raws: &[Raw], groups: &mut Groups) {
@@ -184,6 +185,24 @@ fn link_by_spelling(text: &str, raws: &[Raw], groups: &mut Groups) {
                 let e = by_initials.entry(ini).or_insert((i, k.clone(), false));
                 e.2 |= e.1 != k;
             }
+        }
+    }
+    // "Boeing Co." and "Emirates Airline" are "Boeing" and "Emirates" once
+    // introduced: the name without its company suffix.
+    let mut by_stem: HashMap<String, usize> = HashMap::new();
+    for (i, r) in raws.iter().enumerate() {
+        if r.kind == EntityKind::Organization {
+            if let Some(stem) = names::company_stem(name(r)) {
+                by_stem.entry(names::key(stem)).or_insert(i);
+            }
+        }
+    }
+    for (i, r) in raws.iter().enumerate() {
+        if matches!(r.kind, EntityKind::Person | EntityKind::Location) {
+            continue;
+        }
+        if let Some(&j) = by_stem.get(&names::key(name(r))) {
+            groups.union(j, i);
         }
     }
     for (i, r) in raws.iter().enumerate() {
@@ -216,13 +235,19 @@ fn entity(
 ) -> Entity {
     let name_of = |i: usize| text.get(raws[i].start..raws[i].end).unwrap_or("");
     let words = |i: usize| name_of(i).split_whitespace().count();
-    // Kind by majority; ties go to the first mention's kind.
+    // Kind by majority, ties to the first mention's kind; but MISC is the
+    // tagger's answer for names it cannot place, so a person, organization
+    // or place among the mentions outvotes it ("Boeing" MISC three times
+    // and "Boeing Co." ORG once are one company).
     let mut votes: Vec<(EntityKind, usize)> = Vec::new();
     for &i in members {
         match votes.iter_mut().find(|(k, _)| *k == raws[i].kind) {
             Some((_, n)) => *n += 1,
             None => votes.push((raws[i].kind, 1)),
         }
+    }
+    if votes.iter().any(|(k, _)| *k != EntityKind::Misc) {
+        votes.retain(|(k, _)| *k != EntityKind::Misc);
     }
     let kind = votes
         .iter()

@@ -94,6 +94,36 @@ pub fn abbreviates(acronym: &str, initials: &str) -> bool {
     a.iter().all(|c| it.any(|x| x == c))
 }
 
+/// The name of a company without its legal or trade suffix ("Boeing Co."
+/// → "Boeing", "Emirates Airline" → "Emirates"), if it has one and
+/// something is left.
+pub fn company_stem(name: &str) -> Option<&str> {
+    let (stem, last) = name.trim_end().rsplit_once(' ')?;
+    let suffix = matches!(
+        last.trim_end_matches('.').to_lowercase().as_str(),
+        "co" | "corp"
+            | "corporation"
+            | "inc"
+            | "incorporated"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "llc"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "gmbh"
+            | "group"
+            | "holdings"
+            | "company"
+            | "airline"
+            | "airlines"
+            | "airways"
+    );
+    let stem = stem.trim_end_matches(',').trim_end();
+    (suffix && !stem.is_empty()).then_some(stem)
+}
+
 /// A word without its possessive ending ("Russia's" → "Russia"); the
 /// tagger's spans already end before it.
 pub fn strip_possessive(word: &str) -> &str {
@@ -117,6 +147,15 @@ mod tests {
         assert_eq!(key("US"), key("the United  States"));
         assert_ne!(key("Russia"), key("United States"));
         assert_eq!(key("Britain"), "united kingdom");
+    }
+
+    #[test]
+    fn company_stems() {
+        assert_eq!(company_stem("Boeing Co."), Some("Boeing"));
+        assert_eq!(company_stem("Emirates Airline"), Some("Emirates"));
+        assert_eq!(company_stem("Apple, Inc."), Some("Apple"));
+        assert_eq!(company_stem("State Department"), None);
+        assert_eq!(company_stem("Group"), None);
     }
 
     #[test]
