@@ -26,13 +26,18 @@ fn main() {
     let tagger = Tagger::english(); // loading is not part of the figure
     let tokens = tokenize::tokens(&text).len();
     let (mut wall, mut cpu, mut tok_cpu) = (0.0, 0.0, 0.0);
+    // The fastest round's wall time: on a shared machine the others are
+    // slowed by neighbours, so the best round is closest to the code's speed.
+    let mut best = f64::INFINITY;
     let mut entities = 0;
     let rounds = rounds.max(1);
     for _ in 0..rounds {
         // Tokenization, sentences and tagging: what `entities` does.
         let (t0, c0) = (Instant::now(), cpu_seconds());
         entities = tagger.entities(&text).len();
-        wall += t0.elapsed().as_secs_f64();
+        let took = t0.elapsed().as_secs_f64();
+        wall += took;
+        best = best.min(took);
         cpu += cpu_seconds() - c0;
         let c0 = cpu_seconds();
         let n = tokenize::sentences(&text).len();
@@ -41,10 +46,11 @@ fn main() {
     }
     let all = (tokens * rounds) as f64;
     println!(
-        "{{\"tokens\": {tokens}, \"entities\": {entities}, \"rounds\": {rounds}, \"cpu_seconds\": {cpu:.3}, \"tokens_per_cpu_s\": {:.0}, \"tokens_per_wall_s\": {:.0}, \"tokenize_tokens_per_cpu_s\": {:.0}}}",
+        "{{\"tokens\": {tokens}, \"entities\": {entities}, \"rounds\": {rounds}, \"cpu_seconds\": {cpu:.3}, \"tokens_per_cpu_s\": {:.0}, \"tokens_per_wall_s\": {:.0}, \"tokenize_tokens_per_cpu_s\": {:.0}, \"best_round_tokens_per_s\": {:.0}}}",
         all / cpu,
         all / wall,
         all / tok_cpu,
+        tokens as f64 / best,
     );
 }
 

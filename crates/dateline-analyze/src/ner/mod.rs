@@ -99,11 +99,17 @@ impl Tagger {
             .flat_map(|s| s.chunks(MAX_TOKENS))
             .map(|c| c.iter().map(|w| w.as_ref()).collect())
             .collect();
-        let first = tag_pieces(&self.model, &self.model.weights, &pieces, None);
+        let (first, recorded) = tag_pieces(&self.model, &self.model.weights, &pieces, None);
         let tagged = if self.model.second.is_empty() {
             first
         } else {
-            tag_pieces(&self.model, &self.model.second, &pieces, Some(&first))
+            tag_pieces(
+                &self.model,
+                &self.model.second,
+                &pieces,
+                Some((&first, &recorded)),
+            )
+            .0
         };
         // Pieces back into sentences.
         let mut tagged = tagged.into_iter();
@@ -210,13 +216,14 @@ pub fn entity_spans(
 }
 
 /// One pass over a document's pieces with `scorer`; `first` is the first
-/// pass's labels when this is the second.
+/// pass's labels and what they recorded when this is the second. Returns
+/// this pass's labels and their record.
 pub(crate) fn tag_pieces(
     model: &Model,
     scorer: &Weights,
     pieces: &[Vec<&str>],
-    first: Option<&[Vec<Label>]>,
-) -> Vec<Vec<Label>> {
+    first: Option<(&[Vec<Label>], &FirstPass)>,
+) -> (Vec<Vec<Label>>, FirstPass) {
     let res = Resources {
         lexicon: &model.lexicon,
         gazetteer: &model.gazetteer,
@@ -224,14 +231,9 @@ pub(crate) fn tag_pieces(
     };
     let doc = DocCase::new(pieces);
     let mut sf = SentenceFeatures::default();
-    let first_pass = first.map(|f| {
-        let mut fp = FirstPass::default();
-        for (words, labels) in pieces.iter().zip(f) {
-            features::sentence(words, &res, Some(&doc), &mut sf);
-            fp.record(&sf.infos, labels);
-        }
-        fp
-    });
+    // What this pass finds, for a pass after it: recorded as it goes, so
+    // no sentence's features are computed twice.
+    let mut recorded = FirstPass::default();
     let mut history = History::default();
     let mut feats = Vec::new();
     let mut statics: Vec<[f32; N_LABELS]> = Vec::new();
@@ -246,8 +248,10 @@ pub(crate) fn tag_pieces(
             feats.clear();
             feats.extend_from_slice(sf.of(i));
             features::history(i, t, &history, res.groups, &mut feats);
-            if let (Some(fp), Some(f)) = (&first_pass, first.and_then(|f| f.get(p))) {
-                features::second_pass(i, &sf.infos, f, fp, &mut feats);
+            if let Some((labels, fp)) = first {
+                if let Some(f) = labels.get(p) {
+                    features::second_pass(i, &sf.infos, f, fp, &mut feats);
+                }
             }
             let mut scores = [0f32; N_LABELS];
             scorer.add(&feats, &mut scores);
@@ -255,7 +259,8 @@ pub(crate) fn tag_pieces(
         }
         let labels = decoder.decode(scorer, &sf.infos, &statics, res.groups, BEAM, margin);
         history.record(&sf.infos, &labels);
+        recorded.record(&sf.infos, &labels);
         out.push(labels);
     }
-    out
+    (out, recorded)
 }

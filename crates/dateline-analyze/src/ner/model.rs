@@ -27,16 +27,17 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
-/// Quantised weights: per feature a run of (label, weight) entries, the
-/// labels whose weight did not round to zero.
+/// Quantised weights: per feature a row of one weight per label. The file
+/// keeps only the labels whose weight did not round to zero; in memory the
+/// rows are dense, so scoring adds whole rows (which the compiler
+/// vectorises) instead of scattering entries one label at a time.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     /// Open addressing, linear probing; key 0 is an empty slot.
     keys: Vec<u32>,
-    /// Per slot: first entry << 8 | entry count.
+    /// Per slot: its row in `rows`.
     slots: Vec<u32>,
-    labels: Vec<u8>,
-    values: Vec<i8>,
+    rows: Vec<[i8; N_LABELS]>,
     /// Real weight = value × scale.
     pub scale: f32,
     len: usize,
@@ -75,8 +76,7 @@ impl Weights {
         let mut w = Weights {
             keys: vec![0; cap],
             slots: vec![0; cap],
-            labels: Vec::new(),
-            values: Vec::new(),
+            rows: Vec::new(),
             scale,
             len: 0,
         };
@@ -91,12 +91,15 @@ impl Weights {
             if w.keys[s] == key {
                 continue; // a duplicate key: the first one stays
             }
-            w.keys[s] = key;
-            w.slots[s] = (w.labels.len() as u32) << 8 | e.len() as u32;
+            let mut row = [0i8; N_LABELS];
             for (l, v) in e {
-                w.labels.push(l);
-                w.values.push(v);
+                if let Some(x) = row.get_mut(usize::from(l)) {
+                    *x = v;
+                }
             }
+            w.keys[s] = key;
+            w.slots[s] = w.rows.len() as u32;
+            w.rows.push(row);
             w.len += 1;
         }
         w
@@ -111,30 +114,29 @@ impl Weights {
         self.len == 0
     }
 
-    fn entries(&self) -> impl Iterator<Item = (u32, std::ops::Range<usize>)> + '_ {
+    /// Every feature's key and row.
+    fn entries(&self) -> impl Iterator<Item = (u32, &[i8; N_LABELS])> + '_ {
         self.keys
             .iter()
             .zip(&self.slots)
             .filter(|(k, _)| **k != 0)
-            .map(|(k, s)| {
-                let start = (*s >> 8) as usize;
-                (*k, start..start + (*s & 0xff) as usize)
-            })
+            .map(|(k, s)| (*k, &self.rows[*s as usize]))
     }
 }
 
 impl Weights {
     fn write(&self, b: &mut Vec<u8>) {
         b.extend_from_slice(&self.scale.to_le_bytes());
-        let mut feats: Vec<(u32, std::ops::Range<usize>)> = self.entries().collect();
+        let mut feats: Vec<(u32, &[i8; N_LABELS])> = self.entries().collect();
         feats.sort_by_key(|f| f.0);
         b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        for (k, r) in feats {
+        for (k, row) in feats {
             b.extend_from_slice(&k.to_le_bytes());
-            b.push(r.len() as u8);
-            for i in r {
-                b.push(self.labels[i]);
-                b.push(self.values[i] as u8);
+            let nonzero = row.iter().filter(|&&v| v != 0).count();
+            b.push(nonzero as u8);
+            for (l, &v) in row.iter().enumerate().filter(|(_, &v)| v != 0) {
+                b.push(l as u8);
+                b.push(v as u8);
             }
         }
     }
@@ -165,16 +167,17 @@ impl Scorer for Weights {
             return; // an empty table (a one-pass model's second)
         }
         let mask = self.keys.len() - 1;
+        // Sums of 8-bit weights stay exact in i32 (and in f32 after).
+        let mut sum = [0i32; N_LABELS];
         for &f in feats {
             let mut s = slot_of(f, self.keys.len());
             loop {
                 let k = self.keys[s];
                 if k == f {
-                    let v = self.slots[s];
-                    let start = (v >> 8) as usize;
-                    let end = start + (v & 0xff) as usize;
-                    for (l, w) in self.labels[start..end].iter().zip(&self.values[start..end]) {
-                        scores[*l as usize % N_LABELS] += *w as f32;
+                    if let Some(row) = self.rows.get(self.slots[s] as usize) {
+                        for (a, &w) in sum.iter_mut().zip(row) {
+                            *a += i32::from(w);
+                        }
                     }
                     break;
                 }
@@ -183,6 +186,9 @@ impl Scorer for Weights {
                 }
                 s = (s + 1) & mask;
             }
+        }
+        for (s, a) in scores.iter_mut().zip(sum) {
+            *s += a as f32;
         }
     }
 }

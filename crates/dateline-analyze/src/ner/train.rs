@@ -228,7 +228,7 @@ pub fn train(
                 .iter()
                 .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
                 .collect();
-            held_out[i] = super::tag_pieces(&m, &m.weights, &words, None);
+            held_out[i] = super::tag_pieces(&m, &m.weights, &words, None).0;
         }
     }
     let (second, r2) = train_pass(
