@@ -8,6 +8,9 @@
 //! charges unsubstantiated", "criticized the plan"), are cues as PolNeAR
 //! annotates them, with their content only after them.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Finite forms: the cue of "X said …" and "…, X said".
 const FINITE: &[&str] = &[
     "said",
@@ -413,11 +416,17 @@ pub fn cue_at(word: &str, next: Option<&str>) -> Option<(CueKind, usize)> {
     if word.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
-    if FINITE.contains(&word) {
-        return Some((CueKind::Finite, 1));
-    }
-    if PARTICIPLE.contains(&word) {
-        return Some((CueKind::Participle, 1));
+    // Every word of every text is looked up here: a hash set, not a scan
+    // of the lists.
+    static LEXICON: OnceLock<HashMap<&'static str, CueKind>> = OnceLock::new();
+    let lexicon = LEXICON.get_or_init(|| {
+        let finite = FINITE.iter().map(|w| (*w, CueKind::Finite));
+        // A word in both lists is finite, as the lists were read before.
+        let participle = PARTICIPLE.iter().map(|w| (*w, CueKind::Participle));
+        participle.chain(finite).collect()
+    });
+    if let Some(&kind) = lexicon.get(word) {
+        return Some((kind, 1));
     }
     None
 }
