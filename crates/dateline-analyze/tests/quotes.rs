@@ -496,6 +496,15 @@ fn clause_extents() {
         one(&qs, "The officer").speaker_text.as_deref(),
         Some("police")
     );
+    // Words after a quotation, then a comma and the speaker: all said.
+    let text = "\u{201c}You squeezed employees to the breaking point\u{201d} to drive up the stock price, she said.";
+    let qs = find(text);
+    assert!(
+        one(&qs, "\u{201c}You squeezed")
+            .text
+            .ends_with("the stock price"),
+        "{qs:#?}"
+    );
     // A clause said may open with a quoted fragment.
     let text = "He said \"budget reforms\" and unpaid taxes would help finance them.";
     let qs = find(text);

@@ -583,6 +583,19 @@ impl Ctx<'_> {
             if !clause_only {
                 let q = self.quoted[self.tops[t]];
                 let lead = self.trim(lo, q.open);
+                // "'You squeezed employees' to drive up the price, she
+                // said": words after the quotation and a comma before the
+                // speaker are part of what was said.
+                let tail =
+                    near.is_none() && before_at > q.close + 2 && self.word(before_at - 1) == ",";
+                if tail {
+                    if let Some(clause) =
+                        self.trim(lead.as_ref().map_or(q.open, |l| l.start), before_at - 1)
+                    {
+                        self.emit_region(clause, QuoteKind::Indirect, cue, speaker);
+                        return Some(after_cue);
+                    }
+                }
                 match lead {
                     // "Using the tax ''is a misguided approach,'' said X":
                     // the writer's words before a fragment are part of
