@@ -292,14 +292,21 @@ impl Ctx<'_> {
         None
     }
 
-    /// Where a speaker before cue `c` ends (exclusive): past auxiliaries
-    /// and adverbs ("has also said"), a bracket ("Rep. Gwen Moore
-    /// (D-Wis.) said") and an age (", 45,").
-    fn speaker_end(&self, lo: usize, c: usize) -> usize {
+    /// Back from the cue at `c` over the auxiliaries and adverbs between
+    /// it and its speaker ("has also said"), no further than `lo`.
+    fn skip_between(&self, lo: usize, c: usize) -> usize {
         let mut j = c;
         while j > lo && cues::is_between(&self.word(j - 1).to_ascii_lowercase()) {
             j -= 1;
         }
+        j
+    }
+
+    /// Where a speaker before cue `c` ends (exclusive): past auxiliaries
+    /// and adverbs ("has also said"), a bracket ("Rep. Gwen Moore
+    /// (D-Wis.) said") and an age (", 45,").
+    fn speaker_end(&self, lo: usize, c: usize) -> usize {
+        let mut j = self.skip_between(lo, c);
         if j > lo && self.word(j - 1) == ")" {
             let from = j.saturating_sub(12).max(lo);
             if let Some(k) = (from..j - 1).rev().find(|&k| self.word(k) == "(") {
@@ -433,10 +440,7 @@ impl Ctx<'_> {
         next_cue: usize,
         whole_clause: bool,
     ) -> Option<usize> {
-        let mut e = next_cue;
-        while e > from && cues::is_between(&self.word(e - 1).to_ascii_lowercase()) {
-            e -= 1;
-        }
+        let e = self.skip_between(from, next_cue);
         let np = self.w.np_ending_at(from, e.checked_sub(1)?)?;
         // ", saying it shows …": the next cue's clause is all of this one's.
         if np.start == from && whole_clause {
@@ -466,10 +470,7 @@ impl Ctx<'_> {
         if next_cue >= self.w.toks.len() || next_cue <= from {
             return next_cue.max(from);
         }
-        let mut e = next_cue;
-        while e > from && cues::is_between(&self.word(e - 1).to_ascii_lowercase()) {
-            e -= 1;
-        }
+        let mut e = self.skip_between(from, next_cue);
         if e > from {
             if let Some(np) = self.w.np_ending_at(from, e - 1) {
                 e = np.start;
@@ -953,12 +954,7 @@ impl Ctx<'_> {
     /// (or in capitals); the content runs to the end of the line. Lines
     /// whose words are attributed already are left alone.
     fn colon_lines(&mut self) {
-        let mut claimed: Vec<(usize, usize)> = self
-            .out
-            .iter()
-            .map(|f| (f.content.start, f.content.end))
-            .collect();
-        claimed.sort_unstable();
+        let claimed = self.claimed_spans();
         let n = self.w.toks.len();
         for i in 0..n {
             if i > 0 && self.w.toks[i].breaks_before == 0 {
@@ -1014,15 +1010,21 @@ impl Ctx<'_> {
         }
     }
 
-    /// Which top-level quotations lie inside content already attributed
-    /// (a short fragment inside reported speech is left unused there).
-    fn covered_quotes(&self) -> Vec<bool> {
+    /// The byte spans of the contents attributed so far, in order.
+    fn claimed_spans(&self) -> Vec<(usize, usize)> {
         let mut spans: Vec<(usize, usize)> = self
             .out
             .iter()
             .map(|f| (f.content.start, f.content.end))
             .collect();
         spans.sort_unstable();
+        spans
+    }
+
+    /// Which top-level quotations lie inside content already attributed
+    /// (a short fragment inside reported speech is left unused there).
+    fn covered_quotes(&self) -> Vec<bool> {
+        let spans = self.claimed_spans();
         let mut covered = vec![false; self.tops.len()];
         let (mut k, mut reach) = (0, 0);
         for (t, c) in covered.iter_mut().enumerate() {
