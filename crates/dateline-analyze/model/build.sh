@@ -1,7 +1,7 @@
 #!/bin/sh
-# Rebuilds model/english.ner.gz, byte for byte: training is deterministic
-# (fixed seed, sorted maps), so the same corpora and packages give the
-# same file. Takes about four minutes on a busy machine.
+# Rebuilds model/english.ner.gz and model/quote-fragments.tsv, byte for
+# byte: training is deterministic (fixed seed, sorted maps), so the same
+# corpora and packages give the same files. Takes about four minutes on a busy machine.
 #
 #   sh crates/dateline-analyze/model/build.sh        # from the repository root
 #
@@ -34,3 +34,8 @@ cargo run --release -q -p dateline -- train ner \
   --gazetteer "misc=$LISTS/misc.txt" \
   --epochs 10 \
   -o crates/dateline-analyze/model/english.ner.gz
+# The quoted-fragment classifier reads the entities the tagger above
+# finds, so it is trained after it (a few seconds).
+cargo run --release -q -p dateline -- train quotes \
+  --corpus "$SHARED/corpora/quotes/polnear" \
+  -o crates/dateline-analyze/model/quote-fragments.tsv

@@ -8,6 +8,7 @@ pub mod conll;
 pub mod entities;
 pub mod ner;
 pub mod pipeline;
+pub mod polnear;
 pub mod quotes;
 pub mod tokenize;
 

@@ -1,9 +1,12 @@
-//! `dateline train ner`: trains the entity tagger on CoNLL-2003 and writes
-//! the model file that `dateline-analyze` embeds.
+//! `dateline train ner` and `dateline train quotes`: train the entity
+//! tagger on CoNLL-2003 and the quoted-fragment classifier on PolNeAR, and
+//! write the model files that `dateline-analyze` embeds.
 
 use anyhow::{Context, Result};
 use dateline_analyze::ner::features::groups;
 use dateline_analyze::ner::train::{self, Config};
+use dateline_analyze::polnear;
+use dateline_analyze::quotes::fragments;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -16,6 +19,29 @@ pub struct TrainArgs {
 pub enum TrainWhat {
     /// The named-entity tagger (CoNLL-2003 types), an averaged perceptron.
     Ner(NerArgs),
+    /// The quoted-fragment classifier (is a quotation no attribution
+    /// pattern claimed someone's words?), a logistic regression.
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QuotesArgs {
+    /// PolNeAR's data folder (with train/ and dev/): trains on train,
+    /// reports on dev.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: PathBuf,
+
+    /// Passes over the training data.
+    #[arg(long, default_value_t = fragments::Config::default().epochs)]
+    pub epochs: usize,
+
+    /// Accept a candidate when its log-odds exceed this, not 0.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub threshold: f64,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -71,7 +97,55 @@ pub struct NerArgs {
 pub fn run(args: TrainArgs) -> Result<()> {
     match args.what {
         TrainWhat::Ner(a) => ner(a),
+        TrainWhat::Quotes(a) => quotes(a),
     }
+}
+
+fn quotes(a: QuotesArgs) -> Result<()> {
+    let tagger = dateline_analyze::ner::Tagger::english();
+    let examples = |split: &str| -> Result<Vec<fragments::Example>> {
+        let articles = polnear::read_split(&a.corpus.join(split))?;
+        Ok(articles
+            .iter()
+            .flat_map(|art| fragments::examples(art, tagger))
+            .collect())
+    };
+    let train = examples("train")?;
+    let dev = examples("dev")?;
+    let positives = |x: &[fragments::Example]| x.iter().filter(|e| e.attributed).count();
+    eprintln!(
+        "candidates: train {} ({} attributed), dev {} ({} attributed)",
+        train.len(),
+        positives(&train),
+        dev.len(),
+        positives(&dev)
+    );
+    let cfg = fragments::Config {
+        epochs: a.epochs,
+        ..fragments::Config::default()
+    };
+    let mut model = fragments::train(&train, &cfg);
+    model.shift(a.threshold);
+    for (name, set) in [("train", &train), ("dev", &dev)] {
+        let s = model.evaluate(set);
+        eprintln!(
+            "{name}: P {:.3} R {:.3} F1 {:.3} ({} accepted rightly, {} wrongly, {} missed)",
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives
+        );
+    }
+    let text = model.to_text();
+    std::fs::write(&a.output, &text).with_context(|| format!("{}", a.output.display()))?;
+    eprintln!(
+        "wrote {} ({} lines)",
+        a.output.display(),
+        text.lines().count()
+    );
+    Ok(())
 }
 
 fn ner(a: NerArgs) -> Result<()> {

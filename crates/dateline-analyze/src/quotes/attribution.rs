@@ -12,11 +12,15 @@
 //! same cue and speaker. Each cue's content stays between its neighbouring
 //! cues, so the work is linear however long a sentence is.
 
+mod candidates;
+
 use super::cues::{self, CueKind};
+pub use super::fragments::FragmentModel;
 use super::marks::{self, Quoted};
 use super::speaker::{self, Words};
 use crate::ner::EntitySpan;
 use crate::tokenize::{Sentence, Token, TokenKind};
+pub use candidates::Candidate;
 use dateline_model::{EntityKind, QuoteKind, Span};
 use std::ops::Range;
 
@@ -96,6 +100,9 @@ struct Ctx<'a> {
     /// Attributions that a later unclaimed quotation may continue:
     /// (cue token, cue, speaker).
     anchors: Vec<(usize, Range<usize>, Option<Range<usize>>)>,
+    /// Top-level quotations the patterns left unattributed: the
+    /// candidates of [`fragments`].
+    declined: Vec<usize>,
 }
 
 pub fn attribute(
@@ -104,59 +111,95 @@ pub fn attribute(
     sents: &[Sentence],
     ents: &[EntitySpan],
 ) -> Vec<Found> {
-    let quoted = marks::scan(text, toks);
-    let mut tops = Vec::new();
-    let mut last_close: Option<usize> = None;
-    for (k, q) in quoted.iter().enumerate() {
-        if last_close.is_none_or(|c| q.open > c) {
-            tops.push(k);
-            last_close = Some(q.close);
-        }
+    attribute_with(text, toks, sents, ents, Some(FragmentModel::english()))
+}
+
+/// As [`attribute`], with the fragment classifier given (`None`: the
+/// patterns alone).
+pub fn attribute_with(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    ents: &[EntitySpan],
+    fragments: Option<&FragmentModel>,
+) -> Vec<Found> {
+    let mut cx = Ctx::read(text, toks, sents, ents);
+    if let Some(model) = fragments {
+        cx.fragments(model);
     }
-    let mut top_at = vec![None; toks.len()];
-    for (t, &k) in tops.iter().enumerate() {
-        let q = &quoted[k];
-        for slot in top_at.iter_mut().take(q.close + 1).skip(q.open) {
-            *slot = u32::try_from(t).ok();
-        }
-    }
-    let mut para = Vec::with_capacity(toks.len());
-    let mut p = 0u32;
-    for i in 0..toks.len() {
-        if i > 0 && paragraph_break(text, toks, i) {
-            p += 1;
-        }
-        para.push(p);
-    }
-    let mut sent_start = vec![false; toks.len()];
-    let mut sent_of = vec![u32::MAX; toks.len()];
-    for (k, s) in sents.iter().enumerate() {
-        if let Some(slot) = sent_start.get_mut(s.tokens.start) {
-            *slot = true;
-        }
-        let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
-        for slot in &mut sent_of[r] {
-            *slot = u32::try_from(k).unwrap_or(u32::MAX);
-        }
-    }
-    let mut cx = Ctx {
-        w: Words::new(text, toks, ents),
-        used: vec![false; tops.len()],
-        quoted,
-        tops,
-        top_at,
-        para,
-        sent_start,
-        sent_of,
-        out: Vec::new(),
-        anchors: Vec::new(),
-    };
-    for s in sents {
-        let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
-        cx.sentence(r);
-    }
-    cx.unclaimed();
     cx.out
+}
+
+/// The quotations the patterns leave unattributed, with the features the
+/// fragment classifier reads: its training examples.
+pub fn fragment_candidates(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    ents: &[EntitySpan],
+) -> Vec<Candidate> {
+    Ctx::read(text, toks, sents, ents).candidates()
+}
+
+impl<'a> Ctx<'a> {
+    /// Runs the patterns over every sentence, then over the quotations
+    /// they left.
+    fn read(text: &'a str, toks: &'a [Token], sents: &[Sentence], ents: &'a [EntitySpan]) -> Self {
+        let quoted = marks::scan(text, toks);
+        let mut tops = Vec::new();
+        let mut last_close: Option<usize> = None;
+        for (k, q) in quoted.iter().enumerate() {
+            if last_close.is_none_or(|c| q.open > c) {
+                tops.push(k);
+                last_close = Some(q.close);
+            }
+        }
+        let mut top_at = vec![None; toks.len()];
+        for (t, &k) in tops.iter().enumerate() {
+            let q = &quoted[k];
+            for slot in top_at.iter_mut().take(q.close + 1).skip(q.open) {
+                *slot = u32::try_from(t).ok();
+            }
+        }
+        let mut para = Vec::with_capacity(toks.len());
+        let mut p = 0u32;
+        for i in 0..toks.len() {
+            if i > 0 && paragraph_break(text, toks, i) {
+                p += 1;
+            }
+            para.push(p);
+        }
+        let mut sent_start = vec![false; toks.len()];
+        let mut sent_of = vec![u32::MAX; toks.len()];
+        for (k, s) in sents.iter().enumerate() {
+            if let Some(slot) = sent_start.get_mut(s.tokens.start) {
+                *slot = true;
+            }
+            let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
+            for slot in &mut sent_of[r] {
+                *slot = u32::try_from(k).unwrap_or(u32::MAX);
+            }
+        }
+        let mut cx = Ctx {
+            w: Words::new(text, toks, ents),
+            used: vec![false; tops.len()],
+            quoted,
+            tops,
+            top_at,
+            para,
+            sent_start,
+            sent_of,
+            out: Vec::new(),
+            anchors: Vec::new(),
+            declined: Vec::new(),
+        };
+        for s in sents {
+            let r = s.tokens.start.min(toks.len())..s.tokens.end.min(toks.len());
+            cx.sentence(r);
+        }
+        cx.unclaimed();
+        cx
+    }
 }
 
 fn paragraph_break(text: &str, toks: &[Token], i: usize) -> bool {
@@ -1121,6 +1164,7 @@ impl Ctx<'_> {
             }
             let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();
             if words < MIN_PARTIAL_WORDS {
+                self.declined.push(t);
                 continue;
             }
             // A fragment continues only the sentence of its cue ("'…,' he
@@ -1141,7 +1185,10 @@ impl Ctx<'_> {
                 None if kind == QuoteKind::Direct && words >= MIN_UNATTRIBUTED_WORDS => {
                     (None, None)
                 }
-                None => continue,
+                None => {
+                    self.declined.push(t);
+                    continue;
+                }
             };
             self.used[t] = true;
             self.out.push(Found {

@@ -14,6 +14,7 @@
 
 pub mod attribution;
 pub mod cues;
+pub mod fragments;
 pub mod marks;
 pub mod speaker;
 
