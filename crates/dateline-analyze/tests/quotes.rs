@@ -262,7 +262,9 @@ fn quote_spanning_paragraphs() {
     // Without the reopening mark the open quote ends with its paragraph.
     let unclosed = "\"This quote is never closed.\n\nA new paragraph, he said, begins here.";
     let toks = tokenize::tokens(unclosed);
-    assert!(marks::scan(unclosed, &toks).is_empty());
+    let spans = marks::scan(unclosed, &toks);
+    let texts: Vec<&str> = spans.iter().map(|s| &unclosed[s.start..s.end]).collect();
+    assert_eq!(texts, ["This quote is never closed."]);
 }
 
 #[test]
@@ -451,6 +453,33 @@ fn quoted_fragments_under_other_verbs() {
     // A nickname is nobody's words; nor is the title of a film.
     assert!(find("Rep. Robert C. \"Bobby\" Scott threw open his home.").is_empty());
     assert!(find("Check out the full trailer for the documentary “13th” below.").is_empty());
+}
+
+#[test]
+fn a_quotation_whose_closing_mark_is_forgotten_closes_with_its_paragraph() {
+    let text = "“Trump is a candidate unlike any before,” said Baron. “His candidacy has defied all conventions.\n\nHe continued, “That’s what we intend to do.”";
+    let qs = find(text);
+    let q = one(&qs, "His candidacy");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker_text.as_deref(), Some("Baron"));
+    assert!(q.text.ends_with("conventions."), "{q:?}");
+    check_offsets(text, &qs);
+    // A mark inside a sentence that never closes is still no quotation.
+    assert!(find_plain("The so-called “plan was never written down.").is_empty());
+}
+
+#[test]
+fn a_quotation_after_a_relative_clause_continues_the_speaker() {
+    let text = "''It's not going to be easy for Marco Rubio,'' said Representative Peter T. King of New York, who endorsed Mr. Rubio on Tuesday. ''There is no doubt that right now Trump is the favorite.''";
+    let qs = find(text);
+    let q = one(&qs, "There is no doubt");
+    assert_eq!(q.cue.as_deref(), Some("said"), "{qs:#?}");
+    assert!(
+        q.speaker_text
+            .as_deref()
+            .is_some_and(|s| s.contains("Peter T. King")),
+        "{q:?}"
+    );
 }
 
 #[test]

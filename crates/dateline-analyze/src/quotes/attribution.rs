@@ -939,8 +939,16 @@ impl Ctx<'_> {
             cue: Some(cue.clone()),
             speaker: Some(speaker.clone()),
         });
-        self.anchors
-            .push((cue.start, cue.clone(), Some(speaker.clone())));
+        // "'…,' said X, who endorsed Mr. Rubio on Tuesday. '…'": the
+        // quotation after continues what X said, not the relative clause.
+        let relative = {
+            let j = self.skip_between(0, cue.start);
+            j > 0 && self.word(j - 1).eq_ignore_ascii_case("who")
+        };
+        if !relative {
+            self.anchors
+                .push((cue.start, cue.clone(), Some(speaker.clone())));
+        }
         for t in free {
             let q = self.quoted[self.tops[t]];
             let words = (q.open + 1..q.close).filter(|&i| self.w.is_word(i)).count();

@@ -84,8 +84,9 @@ fn starts_paragraph(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
-/// All quoted spans of the text, ordered by their opening mark. Marks that
-/// never close are dropped. An open quote at the end of a paragraph carries
+/// All quoted spans of the text, ordered by their opening mark. A double
+/// mark that opens a sentence and never closes closes with its paragraph;
+/// other marks that never close are dropped. An open quote at the end of a paragraph carries
 /// on when the next paragraph opens with a mark of the same family (the
 /// typographic convention for a quote over several paragraphs); the span
 /// then covers the paragraph break and the reopening mark.
@@ -109,6 +110,7 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Quoted> {
                 stack.truncate(1);
                 continue;
             }
+            out.extend(unclosed(text, toks, &stack, i));
             stack.clear();
         }
         let Some((family, facing)) = mark else {
@@ -183,8 +185,29 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Quoted> {
             Action::Skip => {}
         }
     }
+    out.extend(unclosed(text, toks, &stack, n));
     out.sort_by_key(|q| q.open);
     out
+}
+
+/// A quotation left open when its paragraph ends at token `end`: one that
+/// opened a sentence is read as closing with the paragraph (its closing
+/// mark forgotten: "'…,' said Baron. '… in the greatest depth.¶"); any
+/// other open mark is dropped.
+fn unclosed(text: &str, toks: &[Token], stack: &[(usize, Family)], end: usize) -> Option<Quoted> {
+    let &(o, family) = stack.first()?;
+    let opens_sentence = o == 0
+        || starts_paragraph(text, toks, o)
+        || matches!(toks[o - 1].text(text), "." | "!" | "?" | ":");
+    let last = end.checked_sub(1)?;
+    (opens_sentence && family == Family::Double && last > o + 1).then(|| Quoted {
+        open: o,
+        close: last,
+        start: toks[o].end,
+        end: toks[last].end,
+        depth: 0,
+        family,
+    })
 }
 
 enum Action {
