@@ -586,6 +586,36 @@ fn according_to() {
     let q = one(&qs, "Turnout was higher");
     assert_eq!(q.text, "Turnout was higher than in 2012");
     assert_eq!(q.speaker_text.as_deref(), Some("election officials"));
+
+    // Sources that are no speaker-like noun phrase, and a cue inside one.
+    let text = "According to early results of the exit poll conducted by Edison Research, Clinton led in Virginia.";
+    let qs = find_plain(text);
+    let q = one(&qs, "Clinton led");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("early results of the exit poll conducted by Edison Research")
+    );
+    let text = "Her appeal was greatest among younger voters, according to polls reported by CNN.";
+    let qs = find_plain(text);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].speaker_text.as_deref(), Some("polls reported by CNN"));
+    // Without a comma.
+    let text = "Clinton leads Sanders by 271 pledged delegates according to a count by the AP.";
+    let qs = find_plain(text);
+    let q = one(&qs, "Clinton leads");
+    assert_eq!(q.text, "Clinton leads Sanders by 271 pledged delegates");
+    // Set off by commas mid-sentence: both sides, one cue.
+    let text = "Notably absent, according to two aides, was any mention of the investigation.";
+    let qs = find_plain(text);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "Notably absent");
+    assert_eq!(qs[1].text, "was any mention of the investigation");
+    assert_eq!(qs[0].cue_span, qs[1].cue_span);
+    // A title inside the source is nobody's quotation.
+    let text =
+        "The plan would cost $1.38 trillion, according to the \"Medicare for all\" document.";
+    let qs = find_plain(text);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
 }
 
 #[test]

@@ -73,6 +73,10 @@ const CUE_BEFORE_THAT: usize = 5;
 /// How far after a quoted fragment a "that" clause may run on, in tokens.
 const THAT_CLAUSE_AFTER: usize = 30;
 
+/// The longest source of "according to" read without a noun phrase, in
+/// tokens.
+const MAX_SOURCE: usize = 30;
+
 /// A speaker's label before a colon at a line's start, in tokens at most.
 const MAX_LABEL: usize = 6;
 
@@ -420,6 +424,12 @@ impl Ctx<'_> {
         let mut ci = 0;
         while ci < cue_list.len() {
             let (c, kind, len) = cue_list[ci];
+            // A cue inside what the one before took ("according to polls
+            // reported by CNN") is no cue of its own.
+            if c < lo {
+                ci += 1;
+                continue;
+            }
             let next_cue = cue_list.get(ci + 1).map_or(r.end, |n| n.0);
             // "X says she admires … what she calls '…'": the next cue is
             // inside this one's content, which runs on past it.
@@ -527,7 +537,17 @@ impl Ctx<'_> {
 
     fn according_to(&mut self, r: &Range<usize>, lo: usize, c: usize, hi: usize) -> Option<usize> {
         let cue = c..c + 2;
-        let np = self.w.np_starting_at(c + 2, hi.max(c + 2).min(r.end))?;
+        // The source may run past the next cue: "according to polls
+        // reported by CNN".
+        let end = r.end;
+        // The source: a speaker-like noun phrase, else whatever runs to
+        // the next comma or stop ("according to early returns",
+        // "according to a recent poll of Indiana voters,").
+        let phrase = self.source_phrase(c + 2, end);
+        let np = match self.w.np_starting_at(c + 2, end) {
+            Some(np) if phrase.as_ref().is_none_or(|p| p.end <= np.end) => np,
+            _ => phrase?,
+        };
         // At the head of the clause ("According to X, …", "But according
         // to X, …") it governs the rest of the sentence, cues included.
         let heads = (lo..c).all(|i| {
@@ -541,14 +561,43 @@ impl Ctx<'_> {
             self.emit_region(content.clone(), QuoteKind::AccordingTo, cue.clone(), np);
             return Some(r.end);
         }
-        // "…, according to X." — the clause before it.
-        if c > lo && matches!(self.word(c - 1), "," | "—" | "–" | "(") {
+        // "…, according to X." — the clause before it; also without the
+        // comma ("leads by 271 delegates according to a count by …").
+        let set_off = c > lo && matches!(self.word(c - 1), "," | "—" | "–" | "(");
+        if c > lo && (set_off || self.content_words(lo..c) >= 3) {
             if let Some(content) = self.trim(lo, c) {
-                self.emit_region(content, QuoteKind::AccordingTo, cue, np.clone());
+                // "Notably absent, according to aides, was any mention of
+                // …": set off by commas mid-sentence, it reports both sides.
+                let right = (set_off && self.word(np.end) == ",")
+                    .then(|| self.trim(np.end + 1, hi.min(r.end)))
+                    .flatten()
+                    .filter(|rg| self.content_words(rg.clone()) >= 2);
+                self.emit_region(content, QuoteKind::AccordingTo, cue.clone(), np.clone());
+                if let Some(rg) = right {
+                    let end = rg.end;
+                    self.emit_region(rg, QuoteKind::AccordingTo, cue, np);
+                    return Some(end);
+                }
                 return Some(np.end);
             }
         }
         None
+    }
+
+    /// The words from `a` to the next comma, stop, colon, dash or closing
+    /// bracket before `end`, at most [`MAX_SOURCE`] tokens: the source of
+    /// "according to" when it is no speaker-like noun phrase.
+    fn source_phrase(&self, a: usize, end: usize) -> Option<Range<usize>> {
+        let b = (a..end.min(a + MAX_SOURCE))
+            .find(|&k| {
+                self.top_at[k].is_none()
+                    && matches!(
+                        self.word(k),
+                        "," | "." | ";" | ":" | "!" | "?" | ")" | "—" | "–" | "--"
+                    )
+            })
+            .unwrap_or(end.min(a + MAX_SOURCE));
+        (b > a && self.w.is_word(a)).then_some(a..b)
     }
 
     fn finite(
@@ -1073,9 +1122,17 @@ impl Ctx<'_> {
     }
 
     /// Which top-level quotations lie inside content already attributed
-    /// (a short fragment inside reported speech is left unused there).
+    /// (a short fragment inside reported speech is left unused there), or
+    /// inside a speaker ("according to the 'Medicare for all' document").
     fn covered_quotes(&self) -> Vec<bool> {
-        let spans = self.claimed_spans();
+        let mut spans = self.claimed_spans();
+        spans.extend(self.out.iter().filter_map(|f| {
+            let r = f.speaker.as_ref()?;
+            let first = self.w.toks.get(r.start)?;
+            let last = self.w.toks.get(r.end.checked_sub(1)?)?;
+            Some((first.start, last.end))
+        }));
+        spans.sort_unstable();
         let mut covered = vec![false; self.tops.len()];
         let (mut k, mut reach) = (0, 0);
         for (t, c) in covered.iter_mut().enumerate() {
