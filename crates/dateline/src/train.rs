@@ -133,9 +133,9 @@ fn quotes(a: QuotesArgs) -> Result<()> {
             s.precision(),
             s.recall(),
             s.f1(),
-            s.true_positives,
-            s.false_positives,
-            s.false_negatives
+            s.correct,
+            s.predicted - s.correct,
+            s.gold - s.correct
         );
     }
     let text = model.to_text();

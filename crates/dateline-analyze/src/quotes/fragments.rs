@@ -9,6 +9,7 @@
 //! ship as a small text file (`model/quote-fragments.tsv`).
 
 use super::attribution;
+use crate::conll::Counts;
 use crate::{ner::Tagger, polnear, tokenize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -50,47 +51,6 @@ impl Default for Config {
             min_count: 2,
             seed: 0x5eed,
         }
-    }
-}
-
-/// Counts of a classifier's decisions against the labels.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Score {
-    pub true_positives: usize,
-    pub false_positives: usize,
-    pub false_negatives: usize,
-}
-
-impl Score {
-    pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
-    }
-
-    pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
-    }
-
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
@@ -153,17 +113,16 @@ impl FragmentModel {
         *self.weights.entry("bias".to_string()).or_default() -= threshold;
     }
 
-    pub fn evaluate(&self, examples: &[Example]) -> Score {
-        let mut s = Score::default();
+    /// Precision, recall and F1 of the decisions against the labels.
+    pub fn evaluate(&self, examples: &[Example]) -> Counts {
+        let mut c = Counts::default();
         for e in examples {
-            match (self.accepts(&e.features), e.attributed) {
-                (true, true) => s.true_positives += 1,
-                (true, false) => s.false_positives += 1,
-                (false, true) => s.false_negatives += 1,
-                (false, false) => {}
-            }
+            let accepted = self.accepts(&e.features);
+            c.gold += usize::from(e.attributed);
+            c.predicted += usize::from(accepted);
+            c.correct += usize::from(accepted && e.attributed);
         }
-        s
+        c
     }
 }
 
@@ -270,10 +229,7 @@ mod tests {
         assert!(m.accepts(&["bias".into(), "gov=called".into()]));
         assert!(!m.accepts(&["bias".into(), "p1=show".into()]));
         let s = m.evaluate(&data);
-        assert_eq!(
-            (s.true_positives, s.false_positives, s.false_negatives),
-            (20, 0, 0)
-        );
+        assert_eq!((s.gold, s.predicted, s.correct), (20, 20, 20));
         // Rare features are not learned.
         let m = train(&[ex(&["bias", "once"], true)], &Config::default());
         assert!(!m.weights.contains_key("once"));
