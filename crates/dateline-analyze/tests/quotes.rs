@@ -483,6 +483,28 @@ fn a_quotation_after_a_relative_clause_continues_the_speaker() {
 }
 
 #[test]
+fn questions_put() {
+    // Put by someone unnamed: the question is the content, no speaker.
+    let text =
+        "When asked whether questions about his health were fair game, Sanders said they were.";
+    let qs = find_plain(text);
+    let q = one(&qs, "whether questions");
+    assert_eq!(q.text, "whether questions about his health were fair game");
+    assert_eq!(q.cue.as_deref(), Some("asked"));
+    assert_eq!(q.speaker_text, None);
+    assert_eq!(
+        one(&qs, "they were").speaker_text.as_deref(),
+        Some("Sanders")
+    );
+    let qs = find_plain("Asked if she believed the polls, Clinton smiled.");
+    assert_eq!(one(&qs, "if she believed").cue.as_deref(), Some("Asked"));
+    // Put by the subject, to an object: the question starts at its
+    // wh-word, not inside it.
+    let qs = find_plain("Reporters asked him how he was feeling on caucus day.");
+    assert_eq!(one(&qs, "how he").text, "how he was feeling on caucus day");
+}
+
+#[test]
 fn labelled_lines_of_a_transcript() {
     let text = "Partial transcript as follows:\n\nWALLACE: Governor, was the tweet a good idea?\n\nPENCE: Well, look, this is serious business for the American people.\n\nNote: times are local.";
     let qs = find(text);

@@ -77,6 +77,9 @@ const THAT_CLAUSE_AFTER: usize = 30;
 /// tokens.
 const MAX_SOURCE: usize = 30;
 
+/// The longest question "when asked whether …," puts, in tokens.
+const MAX_QUESTION: usize = 40;
+
 /// A speaker's label before a colon at a line's start, in tokens at most.
 const MAX_LABEL: usize = 6;
 
@@ -393,6 +396,7 @@ impl Ctx<'_> {
     }
 
     fn sentence(&mut self, r: Range<usize>) {
+        self.questions_put(&r);
         let mut cue_list = Vec::new();
         let mut i = r.start;
         while i < r.end {
@@ -461,6 +465,45 @@ impl Ctx<'_> {
                 }
             }
             ci += 1;
+        }
+    }
+
+    /// Questions put to the sentence's subject by someone unnamed: "When
+    /// asked whether …, Sanders said", "Asked if she …, Clinton smiled".
+    /// The content is the question, to the comma; the asker is unknown.
+    fn questions_put(&mut self, r: &Range<usize>) {
+        for c in r.clone() {
+            let w = self.word(c);
+            let opens =
+                c == r.start || matches!(self.word(c - 1), "When" | "when" | "If" | "if" | ",");
+            let asked = w == "asked" || (w == "Asked" && c == r.start);
+            if !asked || !opens || self.top_at[c].is_some() {
+                continue;
+            }
+            let wh = c + 1;
+            if !matches!(
+                self.word(wh),
+                "whether" | "if" | "why" | "how" | "what" | "who"
+            ) {
+                continue;
+            }
+            let Some(comma) = (wh + 1..r.end.min(wh + 1 + MAX_QUESTION))
+                .find(|&k| self.top_at[k].is_none() && self.word(k) == ",")
+            else {
+                continue;
+            };
+            if let Some(content) = self.trim(wh, comma) {
+                let span = Span::new(
+                    self.w.toks[content.start].start,
+                    self.w.toks[content.end - 1].end,
+                );
+                self.out.push(Found {
+                    content: span,
+                    kind: QuoteKind::Indirect,
+                    cue: Some(c..c + 1),
+                    speaker: None,
+                });
+            }
         }
     }
 
