@@ -505,6 +505,21 @@ fn questions_put() {
 }
 
 #[test]
+fn a_party_and_state_after_the_speaker() {
+    let text = "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
+    let qs = find(text);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(
+        qs[0].speaker_text.as_deref(),
+        Some("Senate Majority Leader Mitch McConnell")
+    );
+    assert_eq!(qs[0].kind, QuoteKind::Direct);
+    let qs = find("Sen. Chuck Schumer, D-N.Y., said the bill was dead.");
+    let q = one(&qs, "the bill was dead");
+    assert_eq!(q.speaker_text.as_deref(), Some("Sen. Chuck Schumer"));
+}
+
+#[test]
 fn labelled_lines_of_a_transcript() {
     let text = "Partial transcript as follows:\n\nWALLACE: Governor, was the tweet a good idea?\n\nPENCE: Well, look, this is serious business for the American people.\n\nNote: times are local.";
     let qs = find(text);

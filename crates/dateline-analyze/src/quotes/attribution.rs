@@ -77,6 +77,9 @@ const THAT_CLAUSE_AFTER: usize = 30;
 /// tokens.
 const MAX_SOURCE: usize = 30;
 
+/// A party and state tag (", R-Ky.,") is at most this many tokens.
+const MAX_PARTY_TAG: usize = 5;
+
 /// The longest question "when asked whether …," puts, in tokens.
 const MAX_QUESTION: usize = 40;
 
@@ -369,6 +372,15 @@ impl Ctx<'_> {
             && self.word(j - 3) == ","
         {
             j -= 3;
+        }
+        // A party and state (", R-Ky.,", ", D-N.Y.,").
+        if j >= lo + 3 && self.word(j - 1) == "," {
+            let from = j.saturating_sub(2 + MAX_PARTY_TAG).max(lo);
+            if let Some(k) = (from..j - 1).rev().find(|&k| self.word(k) == ",") {
+                if k + 1 < j - 1 && is_party_tag(self.word(k + 1)) {
+                    j = k;
+                }
+            }
         }
         j
     }
@@ -692,7 +704,12 @@ impl Ctx<'_> {
                 if !after_break || clause_only {
                     return None;
                 }
-                (self.w.np_starting_at(c + 1, hi.max(c + 1))?, true)
+                // "…,' said Tuesday …" names a day, not a speaker.
+                let np = self.w.np_starting_at(c + 1, hi.max(c + 1))?;
+                if cues::is_time(self.word(np.start)) {
+                    return None;
+                }
+                (np, true)
             }
         };
         let cue = c..c + 1;
@@ -1307,4 +1324,12 @@ impl Ctx<'_> {
             });
         }
     }
+}
+
+/// "R-Ky", "D-N.Y", "I-Vt": a US party letter, a hyphen, a state.
+fn is_party_tag(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
 }
