@@ -5,7 +5,6 @@
 use anyhow::{Context, Result};
 use dateline_analyze::ner::features::groups;
 use dateline_analyze::ner::train::{self, Config};
-use dateline_analyze::polnear;
 use dateline_analyze::quotes::fragments;
 use std::path::{Path, PathBuf};
 
@@ -103,15 +102,8 @@ pub fn run(args: TrainArgs) -> Result<()> {
 
 fn quotes(a: QuotesArgs) -> Result<()> {
     let tagger = dateline_analyze::ner::Tagger::english();
-    let examples = |split: &str| -> Result<Vec<fragments::Example>> {
-        let articles = polnear::read_split(&a.corpus.join(split))?;
-        Ok(articles
-            .iter()
-            .flat_map(|art| fragments::examples(art, tagger))
-            .collect())
-    };
-    let train = examples("train")?;
-    let dev = examples("dev")?;
+    let train = fragments::split_examples(&a.corpus.join("train"), tagger)?;
+    let dev = fragments::split_examples(&a.corpus.join("dev"), tagger)?;
     let positives = |x: &[fragments::Example]| x.iter().filter(|e| e.attributed).count();
     eprintln!(
         "candidates: train {} ({} attributed), dev {} ({} attributed)",

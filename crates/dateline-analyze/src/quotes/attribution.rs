@@ -111,7 +111,7 @@ struct Ctx<'a> {
     /// (cue token, cue, speaker).
     anchors: Vec<(usize, Range<usize>, Option<Range<usize>>)>,
     /// Top-level quotations the patterns left unattributed: the
-    /// candidates of [`fragments`].
+    /// fragment classifier's candidates.
     declined: Vec<usize>,
 }
 
@@ -121,22 +121,8 @@ pub fn attribute(
     sents: &[Sentence],
     ents: &[EntitySpan],
 ) -> Vec<Found> {
-    attribute_with(text, toks, sents, ents, Some(FragmentModel::english()))
-}
-
-/// As [`attribute`], with the fragment classifier given (`None`: the
-/// patterns alone).
-pub fn attribute_with(
-    text: &str,
-    toks: &[Token],
-    sents: &[Sentence],
-    ents: &[EntitySpan],
-    fragments: Option<&FragmentModel>,
-) -> Vec<Found> {
     let mut cx = Ctx::read(text, toks, sents, ents);
-    if let Some(model) = fragments {
-        cx.fragments(model);
-    }
+    cx.fragments(FragmentModel::english());
     cx.out
 }
 
@@ -226,6 +212,22 @@ fn paragraph_break(text: &str, toks: &[Token], i: usize) -> bool {
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
         self.w.word(i)
+    }
+
+    /// The bytes of tokens `r`.
+    fn byte_span(&self, r: Range<usize>) -> Span {
+        super::span_of(self.w.toks, r)
+    }
+
+    /// The first token of `i`'s sentence, looking back no more than
+    /// `back` tokens: sentences of web text can be a whole page long.
+    fn sentence_start_within(&self, i: usize, back: usize) -> usize {
+        let sentence = self.sent_of[i];
+        let mut from = i;
+        while from > i.saturating_sub(back) && self.sent_of[from - 1] == sentence {
+            from -= 1;
+        }
+        from
     }
 
     /// The top-level quotation whose closing mark is token `i`.
@@ -505,12 +507,8 @@ impl Ctx<'_> {
                 continue;
             };
             if let Some(content) = self.trim(wh, comma) {
-                let span = Span::new(
-                    self.w.toks[content.start].start,
-                    self.w.toks[content.end - 1].end,
-                );
                 self.out.push(Found {
-                    content: span,
+                    content: self.byte_span(content),
                     kind: QuoteKind::Indirect,
                     cue: Some(c..c + 1),
                     speaker: None,
@@ -1186,12 +1184,16 @@ impl Ctx<'_> {
     /// inside a speaker ("according to the 'Medicare for all' document").
     fn covered_quotes(&self) -> Vec<bool> {
         let mut spans = self.claimed_spans();
-        spans.extend(self.out.iter().filter_map(|f| {
-            let r = f.speaker.as_ref()?;
-            let first = self.w.toks.get(r.start)?;
-            let last = self.w.toks.get(r.end.checked_sub(1)?)?;
-            Some((first.start, last.end))
-        }));
+        spans.extend(
+            self.out
+                .iter()
+                .filter_map(|f| f.speaker.clone())
+                .filter(|r| !r.is_empty() && r.end <= self.w.toks.len())
+                .map(|r| {
+                    let s = self.byte_span(r);
+                    (s.start, s.end)
+                }),
+        );
         spans.sort_unstable();
         let mut covered = vec![false; self.tops.len()];
         let (mut k, mut reach) = (0, 0);
@@ -1245,18 +1247,14 @@ impl Ctx<'_> {
             end += 1;
         }
         let content = self.trim(that + 1, end)?;
-        let start_of = |i: usize| self.w.toks[i].start;
-        let end_of = |i: usize| self.w.toks[i].end;
         // The sentence's first person, organization or pronoun: the noun
         // phrase right before the cue is as often an object ("is telling
         // a veterans group that") or a time ("Friday").
-        let mut from = c;
-        while from > c.saturating_sub(SUBJECT_BACK) && self.sent_of[from - 1] == sentence {
-            from -= 1;
-        }
-        let speaker = self.w.first_agent(from, c);
+        let speaker = self
+            .w
+            .first_agent(self.sentence_start_within(c, SUBJECT_BACK), c);
         Some(Found {
-            content: Span::new(start_of(content.start), end_of(content.end - 1)),
+            content: self.byte_span(content),
             kind: QuoteKind::Indirect,
             cue: Some(c..c + 1),
             speaker,

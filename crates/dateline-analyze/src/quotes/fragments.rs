@@ -12,6 +12,7 @@ use super::attribution;
 use crate::conll::Counts;
 use crate::{ner::Tagger, polnear, tokenize};
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::OnceLock;
 
 static ENGLISH: &str = include_str!("../../model/quote-fragments.tsv");
@@ -145,6 +146,14 @@ pub fn examples(article: &polnear::Article, tagger: &Tagger) -> Vec<Example> {
         .collect()
 }
 
+/// The labelled candidates of every article of a PolNeAR split folder.
+pub fn split_examples(dir: &Path, tagger: &Tagger) -> Result<Vec<Example>, polnear::Error> {
+    Ok(polnear::read_split(dir)?
+        .iter()
+        .flat_map(|a| examples(a, tagger))
+        .collect())
+}
+
 /// Trains the classifier by stochastic gradient descent on the log loss,
 /// examples in a fixed-seed order (the same examples give the same model),
 /// and returns the average of the weights over all steps: with a thousand
@@ -250,15 +259,11 @@ mod tests {
     fn the_shipped_model_is_polnear_trains() {
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../../shared/corpora/quotes/polnear");
-        let Ok(train_split) = polnear::read_split(&corpus.join("train")) else {
+        let tagger = Tagger::english();
+        let Ok(examples) = split_examples(&corpus.join("train"), tagger) else {
             println!("skipped: PolNeAR not found at {}", corpus.display());
             return;
         };
-        let tagger = Tagger::english();
-        let examples: Vec<Example> = train_split
-            .iter()
-            .flat_map(|a| super::examples(a, tagger))
-            .collect();
         let model = train(&examples, &Config::default());
         // The candidates are what the patterns leave: a change to them
         // needs the model retrained (the last step of model/build.sh).
@@ -267,11 +272,7 @@ mod tests {
             "model/quote-fragments.tsv is stale: run `dateline train quotes --corpus {} -o crates/dateline-analyze/model/quote-fragments.tsv`",
             corpus.display()
         );
-        let dev: Vec<Example> = polnear::read_split(&corpus.join("dev"))
-            .unwrap()
-            .iter()
-            .flat_map(|a| super::examples(a, tagger))
-            .collect();
+        let dev = split_examples(&corpus.join("dev"), tagger).unwrap();
         assert!(
             model.evaluate(&dev).f1() > 0.7,
             "{:?}",

@@ -84,12 +84,13 @@ fn starts_paragraph(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
-/// All quoted spans of the text, ordered by their opening mark. A double
-/// mark that opens a sentence and never closes closes with its paragraph;
-/// other marks that never close are dropped. An open quote at the end of a paragraph carries
-/// on when the next paragraph opens with a mark of the same family (the
-/// typographic convention for a quote over several paragraphs); the span
-/// then covers the paragraph break and the reopening mark.
+/// All quoted spans of the text, ordered by their opening mark. An open
+/// quote at the end of a paragraph carries on when the next paragraph
+/// opens with a mark of the same family (the typographic convention for a
+/// quote over several paragraphs); the span then covers the paragraph
+/// break and the reopening mark. Otherwise a double mark that opened a
+/// sentence closes with its paragraph, and other marks that never close
+/// are dropped.
 pub fn scan(text: &str, toks: &[Token]) -> Vec<Quoted> {
     let mut out = Vec::new();
     // (opening token, family) from outermost to innermost.

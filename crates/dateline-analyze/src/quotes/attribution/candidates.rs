@@ -90,7 +90,7 @@ impl Ctx<'_> {
             .map(|t| {
                 let q = self.quoted[self.tops[t]];
                 Candidate {
-                    span: Span::new(self.w.toks[q.open].start, self.w.toks[q.close].end),
+                    span: self.byte_span(q.open..q.close + 1),
                     features: self.features(t, &claimed),
                 }
             })
@@ -109,15 +109,13 @@ impl Ctx<'_> {
             .collect();
         let mut reach = 0;
         for t in accepted {
-            let q = self.quoted[self.tops[t]];
-            if self.w.toks[q.open].start < reach {
-                self.used[t] = true;
-                continue;
-            }
-            let found = self.fragment(t);
-            reach = found.content.end;
             self.used[t] = true;
-            self.out.push(found);
+            let q = self.quoted[self.tops[t]];
+            if self.w.toks[q.open].start >= reach {
+                let found = self.fragment(t);
+                reach = found.content.end;
+                self.out.push(found);
+            }
         }
     }
 
@@ -148,16 +146,7 @@ impl Ctx<'_> {
             })
     }
 
-    /// The first token of the sentence part read around token `i`.
-    fn context_start(&self, i: usize) -> usize {
-        let sentence = self.sent_of[i];
-        let mut lo = i;
-        while lo > i.saturating_sub(CONTEXT) && lo > 0 && self.in_sentence(lo - 1, sentence) {
-            lo -= 1;
-        }
-        lo
-    }
-
+    /// The end (exclusive) of the sentence part read around token `i`.
     fn context_end(&self, i: usize) -> usize {
         let sentence = self.sent_of[i];
         let mut hi = i + 1;
@@ -230,7 +219,7 @@ impl Ctx<'_> {
             }
             None => f.push("gov=none".into()),
         }
-        let lo = self.context_start(q.open);
+        let lo = self.sentence_start_within(q.open, CONTEXT);
         let hi = self.context_end(q.close);
         match (lo..q.open)
             .rev()
@@ -266,15 +255,16 @@ impl Ctx<'_> {
         if self.sent_start.get(q.open).copied().unwrap_or(false) {
             f.push("sentence-start".into());
         }
-        let last = self.word(hi - 1);
-        if hi < self.w.toks.len() && !self.in_sentence(hi, sentence) || hi == self.w.toks.len() {
-            let stopped = matches!(last, "." | "!" | "?") || self.top_at[hi - 1].is_some();
+        // `hi` past the sentence (or the text): it ends inside the window.
+        if !self.in_sentence(hi, sentence) {
+            let stopped =
+                matches!(self.word(hi - 1), "." | "!" | "?") || self.top_at[hi - 1].is_some();
             if !stopped {
                 f.push("no-stop".into());
             }
         }
-        let (a, b) = (self.w.toks[lo].start, self.w.toks[hi - 1].end);
-        if claimed.overlaps(a, b) {
+        let sentence_bytes = self.byte_span(lo..hi);
+        if claimed.overlaps(sentence_bytes.start, sentence_bytes.end) {
             f.push("sentence-attributed".into());
         }
         f
@@ -287,7 +277,6 @@ impl Ctx<'_> {
     /// replacement nominee"), marks included.
     fn fragment(&self, t: usize) -> Found {
         let q = self.quoted[self.tops[t]];
-        let sentence = self.sent_of[q.open];
         let governor = self.governor(q.open);
         let mut start = match governor {
             Some(g) => g + 1,
@@ -298,13 +287,7 @@ impl Ctx<'_> {
         // quotation; when no verb governs it, the clause read back may
         // start with that subject ("Reid has gone after Trump as a '…'"),
         // and the content starts after it.
-        let mut from = q.open;
-        while from > q.open.saturating_sub(SUBJECT_BACK)
-            && from > 0
-            && self.in_sentence(from - 1, sentence)
-        {
-            from -= 1;
-        }
+        let from = self.sentence_start_within(q.open, SUBJECT_BACK);
         let speaker = self.w.first_agent(from, governor.unwrap_or(q.open));
         if let Some(s) = &speaker {
             if (start..q.open).contains(&s.start) {
@@ -316,7 +299,7 @@ impl Ctx<'_> {
             _ => QuoteKind::Partial,
         };
         Found {
-            content: Span::new(self.w.toks[start].start, self.w.toks[end - 1].end),
+            content: self.byte_span(start..end),
             kind,
             cue: governor.map(|g| g..g + 1),
             speaker,
