@@ -540,19 +540,13 @@ pub fn sentence<S: AsRef<str>>(
         }
         if res.groups & groups::GAZETTEER != 0 {
             for o in -1..=1isize {
-                let x = at(ii + o);
-                let mut g = x.gaz;
-                while g != 0 {
-                    let b = g.trailing_zeros();
-                    g &= g - 1;
+                for b in set_bits(at(ii + o).gaz) {
                     feats.push(feat(T_GAZ + (o + 1) as u32, b as u64));
                     if o == 0 {
                         feats.push(feat(T_GAZ_FORM, (b as u64) << 8 | t.case as u64));
                     }
                 }
             }
-        }
-        if res.groups & groups::GAZETTEER != 0 {
             edge_features(ii, &at, &mut feats);
         }
         if res.groups & groups::DOC_CASE != 0 && matches!(t.case, 1 | 2) {
@@ -574,14 +568,22 @@ pub fn sentence<S: AsRef<str>>(
 fn edge_features<'a>(i: isize, at: &impl Fn(isize) -> &'a TokInfo, feats: &mut Vec<u32>) {
     for o in -1..=2isize {
         let x = at(i + o);
-        let mut e = x.edges;
-        while e != 0 {
-            let b = e.trailing_zeros();
-            e &= e - 1;
+        for b in set_bits(u32::from(x.edges)) {
             let v = (b as u64) << 8 | x.case as u64;
             feats.push(feat(T_EDGE + (o + 1) as u32, v));
         }
     }
+}
+
+/// The indices of the bits set in `mask`, lowest first.
+fn set_bits(mut mask: u32) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let b = mask.trailing_zeros();
+            mask &= mask - 1;
+            b
+        })
+    })
 }
 
 /// How the tokens of a document were tagged so far: counts per type
