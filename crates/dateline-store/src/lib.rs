@@ -24,6 +24,7 @@ mod error;
 pub mod identity;
 mod ids;
 pub mod minhash;
+pub mod table;
 pub mod names;
 mod records;
 mod search;
