@@ -24,11 +24,11 @@ mod error;
 pub mod identity;
 mod ids;
 pub mod minhash;
-pub mod table;
 pub mod names;
 mod records;
 mod search;
 mod store;
+pub mod table;
 pub mod time;
 mod write;
 
