@@ -5,8 +5,13 @@
 //! job, extraction `dateline-extract`'s.
 
 mod analyze;
+mod archive;
+mod data;
+mod ingest;
+mod ordered;
 mod output;
 mod pipeline;
+mod search;
 mod train;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -36,6 +41,12 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Train a model from annotated data.
     Train(train::TrainArgs),
+    /// Extract, analyse and store pages and article JSON in the archive.
+    Ingest(ingest::IngestArgs),
+    /// Search the archive: ranked full text, filters, facets, timeline, words.
+    Search(search::SearchArgs),
+    /// Look after the archive: stats, check, reindex, export.
+    Archive(archive::ArchiveArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -112,7 +123,7 @@ fn parse_url(s: &str) -> Result<String, String> {
     }
 }
 
-fn parse_secs(s: &str) -> Result<Duration, String> {
+pub(crate) fn parse_secs(s: &str) -> Result<Duration, String> {
     let secs: f64 = s
         .parse()
         .map_err(|_| format!("not a number of seconds: {s}"))?;
@@ -164,6 +175,19 @@ fn main() -> ExitCode {
             }
         },
         Command::Train(args) => report(train::run(args)),
+        Command::Ingest(args) => exit(ingest::run(args)),
+        Command::Search(args) => exit(search::run(args)),
+        Command::Archive(args) => exit(archive::run(args)),
+    }
+}
+
+fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -1,30 +1,17 @@
-//! The extract pipeline: expand inputs, read and extract in parallel,
-//! write in input order.
-//!
-//! ```text
-//!  expand() ──► Feeder ──par_bridge──► N rayon workers ──channel──► writer
-//!  (in order)   (window)               read + extract + render      (reorders)
-//! ```
-//!
-//! Workers finish out of order, so the writer holds results until the one
-//! due next arrives. To keep that buffer (and the pages in flight) bounded
-//! in a batch of any size, the feeder hands out item `n` only once fewer
-//! than `window` items are waiting to be written: one slow URL stalls new
-//! work after `window` items instead of piling up finished articles.
+//! The extract pipeline: expand inputs, read and extract in parallel
+//! ([`crate::ordered`]), write in input order.
 
+use crate::ordered;
 use crate::output::{self, Format, Writer};
 use crate::ExtractArgs;
 use anyhow::Context;
 use dateline_ingest::{expand, input_name, IngestError, Input, Options, Source};
 use dateline_model::InputRef;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ops::ControlFlow;
 use std::process::ExitCode;
-use std::sync::{mpsc, Arc, Condvar, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 type Item = Result<Source, IngestError>;
 
@@ -91,19 +78,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ProgressBar::hidden()
     };
 
-    let window = Arc::new(Window::default());
-    let feeder = Feeder {
-        items: head.into_iter().chain(items),
-        next: 0,
-        capacity: (jobs * 8).max(16),
-        window: Arc::clone(&window),
-        progress: progress.clone(),
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .thread_name(|i| format!("dateline-worker-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
     let job = Job {
         url: args.url.clone(),
         extract: dateline_extract::Options::default(),
@@ -112,53 +86,45 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         analyze: args.analyze,
     };
 
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     let mut done = 0u64;
     let mut failed = 0u64;
     let mut write_error: Option<io::Error> = None;
-    std::thread::scope(|scope| {
-        scope.spawn(|| {
-            pool.install(|| {
-                feeder.par_bridge().for_each_with(tx, |tx, (index, item)| {
-                    // The writer only goes away on a fatal error.
-                    let _ = tx.send((index, job.process(item)));
-                })
-            })
-        });
-
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
-        let mut next = 0usize;
-        for (index, outcome) in rx {
-            pending.insert(index, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                next += 1;
-                window.written(next);
-                progress.inc(1);
-                match outcome {
-                    Ok(rendered) => {
-                        done += 1;
-                        if write_error.is_none() {
-                            if let Err(e) = writer.article(&rendered) {
-                                write_error = Some(e);
-                                window.cancel();
-                            }
-                        }
-                    }
-                    Err(msg) => {
-                        failed += 1;
-                        progress.set_message(format!("({failed} failed)"));
-                        progress.suspend(|| eprintln!("error: {msg}"));
+    let mut waiting = 0usize;
+    let mut flushed = Instant::now();
+    ordered::for_each(
+        head.into_iter().chain(items),
+        jobs,
+        &progress,
+        |item| job.process(item),
+        |outcome| {
+            match outcome {
+                Ok(rendered) => {
+                    done += 1;
+                    if let Err(e) = writer.article(&rendered) {
+                        write_error = Some(e);
+                        return ControlFlow::Break(());
                     }
                 }
+                Err(msg) => {
+                    failed += 1;
+                    progress.set_message(format!("({failed} failed)"));
+                    progress.suspend(|| eprintln!("error: {msg}"));
+                }
             }
-            if write_error.is_none() && pending.is_empty() {
+            // Flush now and then so that a reader of a long run sees
+            // articles as they come, without a syscall per article.
+            waiting += 1;
+            if waiting >= 64 || flushed.elapsed() > Duration::from_millis(250) {
+                waiting = 0;
+                flushed = Instant::now();
                 if let Err(e) = writer.flush() {
                     write_error = Some(e);
-                    window.cancel();
+                    return ControlFlow::Break(());
                 }
             }
-        }
-    });
+            ControlFlow::Continue(())
+        },
+    )?;
     progress.finish_and_clear();
 
     if write_error.is_none() {
@@ -191,13 +157,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn is_warc_name(path: &std::path::Path) -> bool {
+pub(crate) fn is_warc_name(path: &std::path::Path) -> bool {
     let name = path.to_string_lossy().to_ascii_lowercase();
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 /// A bar when the number of pages is known, else a spinner with a count.
-fn progress_bar(total: Option<u64>) -> ProgressBar {
+pub(crate) fn progress_bar(total: Option<u64>) -> ProgressBar {
     let template = match total {
         Some(_) => "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} pages, {rate} {msg}",
         None => "{spinner} {elapsed_precise} {pos} pages, {rate} {msg}",
@@ -231,9 +197,7 @@ impl Job {
     fn process(&self, item: Item) -> Outcome {
         let source = item.map_err(|e| e.to_string())?;
         let name = source.to_string();
-        // Extraction is being rewritten and inputs are hostile: a panic on
-        // one page must cost that page, not the batch.
-        let result = catch_unwind(AssertUnwindSafe(|| -> Outcome {
+        ordered::guarded(&name, || {
             let mut page = source.read().map_err(|e| e.to_string())?;
             if let Some(url) = &self.url {
                 page.url = Some(url.clone());
@@ -244,80 +208,6 @@ impl Job {
                 dateline_analyze::analyze_article(&mut article);
             }
             Ok(output::render(&article, self.format, self.pretty_json))
-        }));
-        match result {
-            Ok(outcome) => outcome,
-            Err(panic) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".into());
-                Err(format!("{name}: internal error (please report): {what}"))
-            }
-        }
-    }
-}
-
-/// How far the writer has got, for the feeder to wait on.
-#[derive(Default)]
-struct Window {
-    state: Mutex<WindowState>,
-    changed: Condvar,
-}
-
-#[derive(Default)]
-struct WindowState {
-    written: usize,
-    cancelled: bool,
-}
-
-impl Window {
-    fn written(&self, n: usize) {
-        self.state.lock().expect("window lock").written = n;
-        self.changed.notify_all();
-    }
-
-    fn cancel(&self) {
-        self.state.lock().expect("window lock").cancelled = true;
-        self.changed.notify_all();
-    }
-}
-
-/// The items in input order, numbered, handed out no further than
-/// `capacity` ahead of the writer.
-struct Feeder<I> {
-    items: I,
-    next: usize,
-    capacity: usize,
-    window: Arc<Window>,
-    progress: ProgressBar,
-}
-
-impl<I: Iterator<Item = Item>> Iterator for Feeder<I> {
-    type Item = (usize, Item);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        {
-            let mut state = self.window.state.lock().expect("window lock");
-            while !state.cancelled && self.next - state.written >= self.capacity {
-                state = self.window.changed.wait(state).expect("window lock");
-            }
-            if state.cancelled {
-                return None;
-            }
-        }
-        let item = self.items.next()?;
-        let index = self.next;
-        self.next += 1;
-        if self
-            .progress
-            .length()
-            .is_some_and(|len| len < self.next as u64)
-        {
-            // A file that turned out to be a WARC: more pages than inputs.
-            self.progress.set_length(self.next as u64);
-        }
-        Some((index, item))
+        })
     }
 }

@@ -131,24 +131,32 @@ CREATE INDEX quotes_speaker ON quotes (speaker, date) WHERE speaker IS NOT NULL;
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings a database to the current schema.
+///
+/// Each step reads the version inside an immediate (write-locked)
+/// transaction: two processes opening a new archive at once take turns,
+/// and the second finds the first one's work done.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let current: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .context("reading the archive's schema version")?;
-    if current > VERSION {
-        return Err(StoreError::Incompatible(format!(
-            "the archive has schema version {current}, newer than this Dateline's {VERSION}: \
-             upgrade Dateline to open it"
-        )));
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let version = i as i64 + 1;
-        let tx = conn.transaction().context("starting a migration")?;
+    loop {
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .context("starting a migration")?;
+        let current: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .context("reading the archive's schema version")?;
+        if current > VERSION {
+            return Err(StoreError::Incompatible(format!(
+                "the archive has schema version {current}, newer than this Dateline's {VERSION}: \
+                 upgrade Dateline to open it"
+            )));
+        }
+        let Some(sql) = MIGRATIONS.get(current as usize) else {
+            return Ok(());
+        };
+        let version = current + 1;
         tx.execute_batch(sql)
             .context(format!("migrating the archive to schema version {version}"))?;
         tx.pragma_update(None, "user_version", version)
             .context("recording the schema version")?;
         tx.commit().context("committing a migration")?;
     }
-    Ok(())
 }

@@ -76,9 +76,16 @@ impl SearchIndex {
         let (schema, fields) = schema::build();
         let mmap = tantivy::directory::MmapDirectory::open(dir)
             .context(format!("{}: cannot open the index", dir.display()))?;
-        let index = Index::open_or_create(mmap, schema.clone()).map_err(|e| {
-            StoreError::Incompatible(format!("the search index is unreadable: {e}"))
-        })?;
+        // Two processes opening a new archive at once both try to create
+        // the index; the one that loses finds it made a moment later.
+        let index = Index::open_or_create(mmap.clone(), schema.clone())
+            .or_else(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                Index::open_or_create(mmap, schema.clone())
+            })
+            .map_err(|e| {
+                StoreError::Incompatible(format!("the search index is unreadable: {e}"))
+            })?;
         if index.schema() != schema {
             return Err(StoreError::Incompatible(
                 "the search index has other fields than this version of Dateline uses".into(),
