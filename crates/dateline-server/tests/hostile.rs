@@ -120,6 +120,7 @@ fn check_inert(path: &str, body: &str) {
                     v.is_empty()
                         || v.starts_with('/')
                         || v.starts_with('?')
+                        || v.starts_with('#')
                         || v.starts_with("http://")
                         || v.starts_with("https://"),
                     "{path}: {attr}={value:?} on <{name}>"

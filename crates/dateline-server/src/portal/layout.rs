@@ -15,6 +15,7 @@ pub fn page(title: &str, main: Markup) -> Markup {
                 link rel="stylesheet" href="/style.css";
             }
             body {
+                a class="skip" href="#main" { "Skip to the content" }
                 header {
                     a href="/" class="brand" { "Dateline" }
                     form role="search" action="/search" method="get" {
@@ -23,7 +24,7 @@ pub fn page(title: &str, main: Markup) -> Markup {
                         button type="submit" { "Search" }
                     }
                 }
-                main { (main) }
+                main id="main" { (main) }
                 footer { p { "Dateline news archive" } }
             }
         }

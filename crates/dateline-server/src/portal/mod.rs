@@ -48,46 +48,60 @@ impl ApiError {
     }
 }
 
-/// The latest articles, by section.
+/// The latest articles, then the latest of each section.
 async fn front(State(app): State<App>) -> Response {
-    let sections = app
+    let found = app
         .with_store(|s| {
-            let mut out = Vec::new();
+            let mut latest = SearchRequest::new(Node::All);
+            latest.sort = Sort::Newest;
+            latest.limit = 10;
+            let latest = s.search(&latest)?.hits;
+            let mut sections = Vec::new();
             for section in s.values(ValueField::Section, 12)? {
                 let mut request = SearchRequest::new(Node::All);
                 request.filters.sections = vec![section.value.clone()];
                 request.sort = Sort::Newest;
                 request.limit = 5;
-                out.push((section, s.search(&request)?.hits));
+                sections.push((section, s.search(&request)?.hits));
             }
-            Ok(out)
+            Ok((latest, sections))
         })
         .await;
-    match sections {
-        Ok(sections) => layout::page(
-            "Latest news",
-            html! {
-                h1 { "Latest news" }
-                @if sections.is_empty() { p { "The archive is empty." } }
-                div class="front" {
-                    @for (i, (section, hits)) in sections.iter().enumerate() {
-                        section class="sections" aria-labelledby={ "s-" (i) } {
-                            h2 id={ "s-" (i) } {
-                                a href=(format::path("/sections", &section.value)) { (section.value) }
-                                " " span class="n" { "(" (section.count) ")" }
-                            }
-                            ul { @for hit in hits {
-                                li { a href={ "/articles/" (hit.id) } { (hit.title.as_deref().unwrap_or("(untitled)")) }
-                                     " " span class="meta" { (hit.source.as_deref().unwrap_or("")) " " (format::day(&hit.date)) } }
-                            } }
-                        }
+    let (latest, sections) = match found {
+        Ok(found) => found,
+        Err(e) => return e.page(),
+    };
+    let item = |hit: &dateline_store::Hit| {
+        html! {
+            li { a href={ "/articles/" (hit.id) } { (hit.title.as_deref().unwrap_or("(untitled)")) }
+                 " " span class="meta" { (hit.source.as_deref().unwrap_or("")) " " (format::day(&hit.date)) } }
+        }
+    };
+    layout::page(
+        "Latest news",
+        html! {
+            h1 { "Latest news" }
+            @if latest.is_empty() { p { "The archive is empty." } }
+            div class="front" {
+                @if !latest.is_empty() {
+                    section class="latest" aria-labelledby="latest-h" {
+                        h2 id="latest-h" { "Latest" }
+                        ul { @for hit in &latest { (item(hit)) } }
                     }
                 }
-            },
-        )
-        .into_response(),
-        Err(e) => e.page(),
-    }
+                @for (i, (section, hits)) in sections.iter().enumerate() {
+                    section class="sections" aria-labelledby={ "s-" (i) } {
+                        h2 id={ "s-" (i) } {
+                            a href=(format::path("/sections", &section.value)) { (section.value) }
+                            " " span class="n" { "(" (section.count) ")" }
+                        }
+                        ul { @for hit in hits { (item(hit)) } }
+                    }
+                }
+            }
+        },
+    )
+    .into_response()
 }
 
 async fn stylesheet() -> impl IntoResponse {
