@@ -60,7 +60,10 @@ pub fn body(article: &Article, entity_ids: &BTreeMap<String, EntityId>) -> Marku
     quotes.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
     mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
 
-    let blocks: Vec<(BlockKind, Range<usize>)> = if article.blocks.is_empty() {
+    // An article stored without blocks is one paragraph (none if empty).
+    let blocks: Vec<(BlockKind, Range<usize>)> = if text.trim().is_empty() {
+        vec![]
+    } else if article.blocks.is_empty() {
         vec![(BlockKind::Paragraph, 0..text.len())]
     } else {
         article
@@ -256,5 +259,57 @@ mod tests {
         let html = body(&a, &BTreeMap::new()).into_string();
         assert!(html.contains("Москва"), "{html}");
         assert!(html.starts_with("<p>") && html.ends_with("</p>"), "{html}");
+    }
+
+    proptest::proptest! {
+        /// Whatever the offsets, the text comes out whole, in order and as
+        /// text: parsed back, each paragraph reads exactly as its block.
+        #[test]
+        fn any_offsets_keep_the_text_whole(
+            text in "[a-zA-Zа-я<>&\"' ]{1,60}",
+            spans in proptest::collection::vec((0usize..130, 0usize..130), 0..8),
+        ) {
+            let mut a = article(&text);
+            let mentions = spans
+                .iter()
+                .map(|&(s, e)| Mention { start: s.min(e), end: s.max(e), text: String::new(), form: MentionForm::Name })
+                .collect();
+            let quotes = spans
+                .iter()
+                .rev()
+                .map(|&(s, e)| Quote {
+                    start: s.min(e) / 2,
+                    end: s.max(e),
+                    text: String::new(),
+                    kind: QuoteKind::Direct,
+                    cue: None,
+                    cue_span: None,
+                    speaker: Some("e1".into()),
+                    speaker_text: None,
+                    speaker_span: None,
+                })
+                .collect();
+            a.analysis = Some(Analysis {
+                entities: vec![Entity {
+                    id: "e1".into(),
+                    name: "<b>x</b>".into(),
+                    kind: EntityKind::Person,
+                    aliases: vec![],
+                    titles: vec![],
+                    mentions,
+                }],
+                quotes,
+                times: vec![],
+            });
+            let ids = BTreeMap::from([("e1".to_string(), EntityId(1))]);
+            let html = body(&a, &ids).into_string();
+            let doc = scraper::Html::parse_fragment(&html);
+            let p = scraper::Selector::parse("p").unwrap();
+            let paragraphs: Vec<String> = doc.select(&p).map(|p| p.text().collect()).collect();
+            let expected: Vec<&str> = a.block_texts().map(|(_, t)| t).collect();
+            proptest::prop_assert_eq!(paragraphs, expected);
+            let tags = scraper::Selector::parse("b, script").unwrap();
+            proptest::prop_assert_eq!(doc.select(&tags).count(), 0);
+        }
     }
 }
