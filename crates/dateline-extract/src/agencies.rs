@@ -4,12 +4,34 @@
 //! `source`. The list holds the world's national and international agencies
 //! by the names their credits use; the canonical name comes first.
 
-/// (canonical name, other spellings seen in credits).
+/// (canonical name, other spellings seen in credits). The canonical name is
+/// the agency's usual Latin form; credits in other scripts (`РИА Новости`,
+/// `新华社`, `رويترز`) are spellings of it.
 const AGENCIES: &[(&str, &[&str])] = &[
-    ("Reuters", &["Thomson Reuters", "REUTERS"]),
+    (
+        "Reuters",
+        &[
+            "Thomson Reuters",
+            "REUTERS",
+            "Рейтер",
+            "Рейтерс",
+            "رويترز",
+            "路透社",
+            "路透",
+            "ロイター",
+        ],
+    ),
     (
         "AP",
-        &["Associated Press", "The Associated Press", "AP News"],
+        &[
+            "Associated Press",
+            "The Associated Press",
+            "AP News",
+            "Ассошиэйтед Пресс",
+            "أسوشيتد برس",
+            "美联社",
+            "ＡＰ",
+        ],
     ),
     (
         "AFP",
@@ -17,20 +39,40 @@ const AGENCIES: &[(&str, &[&str])] = &[
             "Agence France-Presse",
             "Agence France Presse",
             "France-Presse",
+            "Франс Пресс",
+            "Франс-Пресс",
+            "أ ف ب",
+            "أ.ف.ب",
+            "ا ف ب",
+            "فرانس برس",
+            "法新社",
+            "ＡＦＰ",
         ],
     ),
-    ("RIA Novosti", &["RIA", "RIA-Novosti"]),
-    ("TASS", &["ITAR-TASS", "Tass"]),
-    ("Interfax", &[]),
-    ("Sputnik", &[]),
-    ("Xinhua", &["Xinhua News Agency", "XINHUA"]),
-    ("dpa", &["DPA", "Deutsche Presse-Agentur"]),
+    ("RIA Novosti", &["RIA", "RIA-Novosti", "РИА Новости", "РИА"]),
+    ("TASS", &["ITAR-TASS", "Tass", "ТАСС", "ИТАР-ТАСС", "タス"]),
+    ("Interfax", &["Интерфакс", "INTERFAX.RU"]),
+    ("Sputnik", &["Спутник"]),
+    (
+        "Xinhua",
+        &[
+            "Xinhua News Agency",
+            "XINHUA",
+            "新华社",
+            "新華社",
+            "新华网",
+            "Синьхуа",
+            "شينخوا",
+        ],
+    ),
+    ("China News Service", &["CNS", "中新社", "中新网"]),
+    ("dpa", &["DPA", "Deutsche Presse-Agentur", "د ب أ"]),
     ("ANSA", &[]),
     ("EFE", &["Agencia EFE"]),
     ("Europa Press", &[]),
-    ("Kyodo", &["Kyodo News"]),
-    ("Jiji Press", &["Jiji"]),
-    ("Yonhap", &["Yonhap News Agency"]),
+    ("Kyodo", &["Kyodo News", "共同", "共同通信", "共同社"]),
+    ("Jiji Press", &["Jiji", "時事", "時事通信"]),
+    ("Yonhap", &["Yonhap News Agency", "聯合", "연합뉴스"]),
     ("PTI", &["Press Trust of India"]),
     ("IANS", &["Indo-Asian News Service"]),
     ("ANI", &["Asian News International"]),
@@ -38,15 +80,15 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("Bloomberg", &["Bloomberg News"]),
     ("PA", &["Press Association", "PA Media"]),
     ("CNA", &["Central News Agency"]),
-    ("Anadolu Agency", &["Anadolu", "AA"]),
+    ("Anadolu Agency", &["Anadolu", "AA", "الأناضول"]),
     ("Bernama", &[]),
     ("Antara", &[]),
-    ("KUNA", &["Kuwait News Agency"]),
-    ("WAM", &["Emirates News Agency"]),
-    ("SPA", &["Saudi Press Agency"]),
+    ("KUNA", &["Kuwait News Agency", "كونا"]),
+    ("WAM", &["Emirates News Agency", "وام"]),
+    ("SPA", &["Saudi Press Agency", "واس"]),
     ("IRNA", &[]),
-    ("Ukrinform", &[]),
-    ("UNIAN", &[]),
+    ("Ukrinform", &["Укрінформ", "Укринформ"]),
+    ("UNIAN", &["УНІАН", "УНИАН"]),
     ("Prensa Latina", &[]),
     ("Notimex", &[]),
     ("Agência Brasil", &["Agencia Brasil"]),
@@ -69,18 +111,18 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("AAP", &["Australian Associated Press"]),
     ("CP", &["The Canadian Press", "Canadian Press"]),
     ("APS", &["Algérie Presse Service"]),
-    ("MENA", &["Middle East News Agency"]),
+    ("MENA", &["Middle East News Agency", "أ ش أ"]),
     ("Petra", &[]),
     ("QNA", &["Qatar News Agency"]),
     ("BNA", &["Bahrain News Agency"]),
     ("ONA", &["Oman News Agency"]),
-    ("SANA", &["Syrian Arab News Agency"]),
+    ("SANA", &["Syrian Arab News Agency", "سانا"]),
     ("NNA", &["National News Agency"]),
     ("IRIB", &[]),
     ("Tasnim", &["Tasnim News Agency"]),
     ("Fars", &["Fars News Agency"]),
     ("Mehr", &["Mehr News Agency"]),
-    ("BelTA", &[]),
+    ("BelTA", &["БелТА"]),
     ("Kazinform", &[]),
     ("Trend", &["Trend News Agency"]),
     ("APA-Azerbaijan", &[]),
@@ -114,11 +156,24 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     }
     AGENCIES.iter().find_map(|(canon, others)| {
         (canon.eq_ignore_ascii_case(name)
-            || others
-                .iter()
-                .any(|o| *o == name || (o.len() > 4 && o.eq_ignore_ascii_case(name))))
+            || others.iter().any(|o| {
+                *o == name
+                    || o.len() > 4
+                        && if o.is_ascii() {
+                            o.eq_ignore_ascii_case(name)
+                        } else {
+                            same_ignoring_case(o, name)
+                        }
+            }))
         .then_some(*canon)
     })
+}
+
+/// Equal but for case, in any script (`Тасс`, `ТАСС`).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 #[cfg(test)]
@@ -140,6 +195,14 @@ mod tests {
         assert_eq!(canonical("The Associated Press"), Some("AP"));
         assert_eq!(canonical("(Reuters)"), Some("Reuters"));
         assert_eq!(canonical("Staff writer"), None);
+        assert_eq!(canonical("РИА Новости"), Some("RIA Novosti"));
+        assert_eq!(canonical("Тасс"), Some("TASS"));
+        assert_eq!(canonical("/ТАСС/"), Some("TASS"));
+        assert_eq!(canonical("Укрінформ"), Some("Ukrinform"));
+        assert_eq!(canonical("新华社"), Some("Xinhua"));
+        assert_eq!(canonical("رويترز"), Some("Reuters"));
+        assert_eq!(canonical("أ ف ب"), Some("AFP"));
+        assert_eq!(canonical("共同"), Some("Kyodo"));
         assert_eq!(canonical(""), None);
     }
 }

@@ -31,7 +31,10 @@ static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
             read\ more | read\ also | also\ read | related(?:\ stories|\ articles|\ coverage|\ content)?\s*: | see\ more | see\ also
             | more\s*: | also\ on\b | sign\ up | subscribe\b | click\ here | get\ the\ latest | follow\ (?:us|him|her|me)\b
             | have\ a\ tip | lesen\ sie\ auch | mehr\ zum\ thema | leia\ também | leia\ mais | lire\ aussi | à\ lire\ aussi
-            | ver\ también | lee\ también | leggi\ anche | читайте\ также
+            | ver\ también | lee\ también | lea\ también | leggi\ anche | voir\ aussi | weiterlesen
+            | auch\ interessant | czytaj\ (?:także|też|również|więcej) | zobacz\ (?:też|także|również)
+            | lees\ (?:ook|meer) | saiba\ mais | veja\ também | читайте\ также | смотрите\ также
+            | читайте\ також | дивіться\ також | اقرأ\ أيضا | 相关阅读 | 延伸阅读 | 関連記事
         )",
     )
     .expect("promo line pattern")

@@ -23,6 +23,7 @@ pub mod decode;
 pub mod dom;
 mod edges;
 mod error;
+mod markers;
 mod meta;
 mod plaintext;
 mod prepare;
@@ -121,7 +122,18 @@ fn from_text(article: &mut Article, text: &str, today: Option<NaiveDate>) {
 }
 
 /// Drops metadata lines at the body's head and closing lines at its tail.
-fn trim_edges(mut blocks: Vec<(BlockKind, String)>, known: &[&str]) -> Vec<(BlockKind, String)> {
+/// Advertising labels, onward links and share prompts go first, wherever
+/// they stand, as whole blocks or whole lines.
+fn trim_edges(blocks: Vec<(BlockKind, String)>, known: &[&str]) -> Vec<(BlockKind, String)> {
+    let mut blocks: Vec<(BlockKind, String)> = blocks
+        .into_iter()
+        .filter_map(|(kind, text)| {
+            if kind == BlockKind::Preformatted {
+                return Some((kind, text));
+            }
+            markers::strip(text).map(|t| (kind, t))
+        })
+        .collect();
     blocks.retain(|(_, t)| !edges::is_promo_line(t));
     let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
     let head = edges::head_len(&texts, known);
