@@ -51,10 +51,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!(
         r"(?P<date>{month}\s*\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s*(?:de\s+)?{month}(?:\s+(?:de\s+)?\d{{4}})?)"
     );
-    // `(Reuters)`, `/ТАСС/`; an agency may also come first: `(ANSA) - ROMA`.
-    let agency = r"\((?P<agency>[^()]{2,60})\)|/(?P<slash>[^/\s][^/]{0,30})/";
+    // `(Reuters) -`, `/ТАСС/.`; an agency may also come first: `(ANSA) - ROMA -`.
+    let paren = r"\((?P<agency>[^()]{2,60})\)";
+    let slash = r"/(?P<slash>[^/\s][^/]{0,30})/";
     Regex::new(&format!(
-        r"^\s*(?:\((?P<lead>[^()]{{2,30}})\)\s*[-–—]\s*)?{place}(?:\s*[,.]?\s*{date})?\s*[,.]?\s*(?:{agency})?\s*\.?\s*(?P<dash>--|[–—\-―]|:|\.)\s*"
+        r"^\s*(?:\((?P<lead>[^()]{{2,30}})\)\s*[-–—]\s*)?{place}(?:\s*[,.]?\s*{date})?\s*[,.]?\s*(?:(?:{paren})?\s*\.?\s*(?P<dash>--|[–—\-―]|:)|{slash}\s*(?:\.|(?P<dash2>--|[–—\-―]))?)\s*"
     ))
     .expect("dateline pattern")
 });
@@ -77,11 +78,11 @@ pub fn find(paragraph: &str) -> Option<Found> {
         .map(|m| m.as_str().trim())
         .or(slash)
         .or(lead);
-    let dash = caps.name("dash")?.as_str();
-    // A bare period ends a dateline only after `/AGENCY/`: `МОСКВА, 8 октября. /ТАСС/.`
-    if dash == "." && slash.is_none() {
-        return None;
-    }
+    // After `/AGENCY/` a period is enough: `МОСКВА, 8 октября. /ТАСС/.`
+    let dash = caps
+        .name("dash")
+        .or(caps.name("dash2"))
+        .map_or(".", |m| m.as_str());
     let mut len = caps.get(0)?.end();
     // The agency after the dash, as Russian and Ukrainian wires write it:
     // `МОСКВА, 8 окт — РИА Новости. …`.
