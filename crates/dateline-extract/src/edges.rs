@@ -25,19 +25,29 @@ static CLOSING_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("closing line pattern")
 });
 
-static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+/// Onward links: "Read more: …", "Lesen Sie auch: …", "Читайте также …".
+static ONWARD_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^[\s\[(]*(?:
             read\ more | read\ also | also\ read | related(?:\ stories|\ articles|\ coverage|\ content)?\s*: | see\ more | see\ also
-            | more\s*: | also\ on\b | sign\ up | subscribe\b | click\ here | get\ the\ latest | follow\ (?:us|him|her|me)\b
-            | have\ a\ tip | lesen\ sie\ auch | mehr\ zum\ thema | leia\ também | leia\ mais | lire\ aussi | à\ lire\ aussi
+            | more\s*: | also\ on\b | lesen\ sie\ auch | mehr\ zum\ thema | leia\ também | leia\ mais | lire\ aussi | à\ lire\ aussi
             | ver\ también | lee\ también | lea\ también | leggi\ anche | voir\ aussi | weiterlesen
             | auch\ interessant | czytaj\ (?:także|też|również|więcej) | zobacz\ (?:też|także|również)
             | lees\ (?:ook|meer) | saiba\ mais | veja\ também | читайте\ также | смотрите\ также
             | читайте\ також | дивіться\ також | اقرأ\ أيضا | 相关阅读 | 延伸阅读 | 関連記事
         )",
     )
-    .expect("promo line pattern")
+    .expect("onward line pattern")
+});
+
+/// Calls to act: "Sign up for …", "Subscribe …", "Follow us …".
+static CALL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\s\[(]*(?:
+            sign\ up | subscribe\b | click\ here | get\ the\ latest | follow\ (?:us|him|her|me)\b | have\ a\ tip
+        )",
+    )
+    .expect("call line pattern")
 });
 
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,8 +56,25 @@ static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line that sends the reader elsewhere: "Read more: …", "Sign up for …".
+/// An onward link's words may open a real sentence ("Read more carefully,
+/// the figures show …", "Also on Monday, …"): they make a promotion only
+/// when a separator follows them, or when the line does not end as a
+/// sentence does (a headline).
 pub fn is_promo_line(line: &str) -> bool {
-    line.len() < 300 && PROMO_LINE.is_match(line)
+    if line.len() >= 300 {
+        return false;
+    }
+    if CALL_LINE.is_match(line) {
+        return true;
+    }
+    let Some(m) = ONWARD_LINE.find(line) else {
+        return false;
+    };
+    let after = line[m.end()..].trim_start();
+    after.is_empty()
+        || after.starts_with([':', '›', '»', '>', '|', '–', '—', '-', '…'])
+        || m.as_str().trim_end().ends_with(':')
+        || !line.trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
 }
 
 /// A short line that is (mostly) a date or time stamp.
@@ -147,6 +174,14 @@ mod tests {
         assert!(is_promo_line("SEE MORE: Hong Kong protests"));
         assert!(!is_promo_line(
             "Readers more often than not agreed with the ruling."
+        ));
+        assert!(is_promo_line("Lesen Sie auch: Wer zahlt die Rente?"));
+        assert!(is_promo_line("Читайте также Лавров прибыл в Каир"));
+        assert!(!is_promo_line(
+            "Read more carefully, the figures show the rise was concentrated in two departments."
+        ));
+        assert!(!is_promo_line(
+            "Also on Monday, the ministry said it would not need an invitation."
         ));
         let texts = [
             "The story ends here.",
