@@ -228,7 +228,8 @@ const SHARE_WORDS: &[&str] = &[
     "pin",
 ];
 
-static LINE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| LINES.iter().copied().collect());
+static LINE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| LINES.iter().copied().collect());
 
 /// Whether `line` is, as a whole, an advertising label, an onward link or
 /// a share prompt.
@@ -270,7 +271,8 @@ fn is_share_row(norm: &str) -> bool {
     }
     // A lone "Print" or "Email" could be a heading; two share words or a
     // share verb make a toolbar.
-    share >= 2 || share == 1 && words.len() > 1 && is_share_verb(&words)
+    share >= 2
+        || share == 1 && words.len() > 1 && is_share_verb(&words)
         || words.len() == 1 && is_share_verb(&words)
 }
 

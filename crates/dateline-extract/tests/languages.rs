@@ -41,8 +41,13 @@ fn check(a: &Article, e: &Expect) {
     );
     assert!(!a.text.contains(e.dateline), "dateline left in the body");
     if let Some((m, day)) = e.month_day {
-        let date = d.date.expect("the dateline's date, its year from publication");
-        assert_eq!((date.format("%m").to_string(), date.format("%d").to_string()), (format!("{m:02}"), format!("{day:02}")));
+        let date = d
+            .date
+            .expect("the dateline's date, its year from publication");
+        assert_eq!(
+            (date.format("%m").to_string(), date.format("%d").to_string()),
+            (format!("{m:02}"), format!("{day:02}"))
+        );
     }
 }
 

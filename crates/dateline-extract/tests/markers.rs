@@ -53,7 +53,11 @@ fn german_anzeige_and_lesen_sie_auch() {
         "Der Mieterbund begrüßte die Pläne, Vermieterverbände warnten vor sinkenden Investitionen in den Wohnungsbau.",
         "Teilen der Koalition gehen die Pläne nicht weit genug, hieß es am Mittwoch aus Fraktionskreisen.",
     ];
-    let html = with_markers("de", paras, ["Anzeige", "Lesen Sie auch", "Teilen", "Werbung"]);
+    let html = with_markers(
+        "de",
+        paras,
+        ["Anzeige", "Lesen Sie auch", "Teilen", "Werbung"],
+    );
     assert_clean(
         &html,
         &["Anzeige", "Lesen Sie auch", "Teilen", "Werbung"],
@@ -75,7 +79,12 @@ fn english_advertisement_and_share_prompts() {
     let html = with_markers(
         "en",
         paras,
-        ["Advertisement", "Read more", "Share this article", "ADVERTISEMENT"],
+        [
+            "Advertisement",
+            "Read more",
+            "Share this article",
+            "ADVERTISEMENT",
+        ],
     );
     assert_clean(
         &html,
@@ -156,7 +165,11 @@ fn polish_and_dutch() {
         "Nowe przepisy obejmą billboardy i banery na budynkach.",
         "Przedsiębiorcy mają dwa lata na dostosowanie się do zmian.",
     ];
-    let html = with_markers("pl", paras, ["Reklama", "Czytaj także", "Udostępnij", "REKLAMA"]);
+    let html = with_markers(
+        "pl",
+        paras,
+        ["Reklama", "Czytaj także", "Udostępnij", "REKLAMA"],
+    );
     assert_clean(
         &html,
         &["Reklama", "Czytaj także", "Udostępnij", "REKLAMA"],
@@ -167,7 +180,11 @@ fn polish_and_dutch() {
         "Het verbod moet volgend jaar ingaan.",
         "Aanbieders noemen de maatregel overdreven.",
     ];
-    let html = with_markers("nl", paras, ["Advertentie", "Lees ook", "Delen", "ADVERTENTIE"]);
+    let html = with_markers(
+        "nl",
+        paras,
+        ["Advertentie", "Lees ook", "Delen", "ADVERTENTIE"],
+    );
     assert_clean(
         &html,
         &["Advertentie", "Lees ook", "Delen", "ADVERTENTIE"],
@@ -183,7 +200,13 @@ fn a_share_toolbar_row_goes() {
         <p>Print</p>
         <p>Energy shares led the decline after oil prices dropped for a third straight session.</p>
 "#;
-    let html = article_page("en", "Stocks fall", "Markets", "2014-10-08T16:00:00-04:00", body);
+    let html = article_page(
+        "en",
+        "Stocks fall",
+        "Markets",
+        "2014-10-08T16:00:00-04:00",
+        body,
+    );
     let a = extract(&html);
     assert!(!a.text.contains("Facebook"), "{:?}", a.text);
     assert!(a.text.contains("Energy shares led the decline"));

@@ -128,10 +128,7 @@ pub fn find(paragraph: &str) -> Option<Found> {
         "ТЕРМІНОВО",
         "PILNE",
     ];
-    if NOT_PLACES
-        .iter()
-        .any(|n| place_raw.to_uppercase() == *n)
-    {
+    if NOT_PLACES.iter().any(|n| place_raw.to_uppercase() == *n) {
         return None;
     }
     if place_raw.split_whitespace().count() > 6

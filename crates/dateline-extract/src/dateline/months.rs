@@ -294,9 +294,7 @@ pub fn number(name: &str) -> Option<u32> {
     let name = name.trim().trim_end_matches('.');
     let lower = name.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = lower.to_lowercase();
-    NAMES
-        .iter()
-        .find_map(|&(n, m)| (n == lower).then_some(m))
+    NAMES.iter().find_map(|&(n, m)| (n == lower).then_some(m))
 }
 
 #[cfg(test)]

@@ -64,7 +64,11 @@ fn chinese(paragraph: &str) -> Option<Found> {
         month_day,
         year: number("y").map(|y| y as i32),
         agency: canonical_agency(caps.name("agency")?.as_str()),
-        text: whole.as_str().trim_end_matches([' ', '：', ':']).trim().to_string(),
+        text: whole
+            .as_str()
+            .trim_end_matches([' ', '：', ':'])
+            .trim()
+            .to_string(),
         len: whole.end(),
     })
 }

@@ -41,7 +41,13 @@ fn ordinary_openings_are_not_datelines() {
 }
 
 /// (paragraph, place, month/day, agency, rest of the paragraph).
-type Case<'a> = (&'a str, &'a str, Option<(u32, u32)>, Option<&'a str>, &'a str);
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    Option<(u32, u32)>,
+    Option<&'a str>,
+    &'a str,
+);
 
 fn check(cases: &[Case]) {
     for &(p, place, month_day, agency, rest) in cases {

@@ -26,7 +26,10 @@ pub fn extract_bytes(bytes: Vec<u8>, content_type: Option<&str>) -> Article {
 /// `lang` is the page's language, `section` its breadcrumb, `published`
 /// an ISO time. The body's paragraphs are given as HTML.
 pub fn portal(lang: &str, title: &str, section: &str, published: &str, paras: &[&str]) -> String {
-    let body: String = paras.iter().map(|p| format!("        <p>{p}</p>\n")).collect();
+    let body: String = paras
+        .iter()
+        .map(|p| format!("        <p>{p}</p>\n"))
+        .collect();
     article_page(lang, title, section, published, &body)
 }
 
