@@ -52,6 +52,10 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("RIA Novosti", &["RIA", "RIA-Novosti", "РИА Новости", "РИА"]),
     ("TASS", &["ITAR-TASS", "Tass", "ТАСС", "ИТАР-ТАСС", "タス"]),
     ("Interfax", &["Интерфакс", "INTERFAX.RU"]),
+    (
+        "Interfax-Ukraine",
+        &["Інтерфакс-Україна", "Интерфакс-Украина"],
+    ),
     ("Sputnik", &["Спутник"]),
     (
         "Xinhua",

@@ -54,8 +54,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // `(Reuters) -`, `/ТАСС/.`; an agency may also come first: `(ANSA) - ROMA -`.
     let paren = r"\((?P<agency>[^()]{2,60})\)";
     let slash = r"/(?P<slash>[^/\s][^/]{0,30})/";
+    // Interfax's own: `Москва. 8 октября. INTERFAX.RU -`, a known agency
+    // standing bare before the dash.
+    let bare = r"(?P<bare>[\p{Lu}][\p{L}.\-]{1,24})";
     Regex::new(&format!(
-        r"^\s*(?:\((?P<lead>[^()]{{2,30}})\)\s*[-–—]\s*)?{place}(?:\s*[,.]?\s*{date})?\s*[,.]?\s*(?:(?:{paren})?\s*\.?\s*(?P<dash>--|[–—\-―]|:)|{slash}\s*(?:\.|(?P<dash2>--|[–—\-―]))?)\s*"
+        r"^\s*(?:\((?P<lead>[^()]{{2,30}})\)\s*[-–—]\s*)?{place}(?:\s*[,.]?\s*{date})?\s*[,.]?\s*(?:(?:{paren}|{bare})?\s*\.?\s*(?P<dash>--|[–—\-―]|:)|{slash}\s*(?:\.|(?P<dash2>--|[–—\-―]))?)\s*"
     ))
     .expect("dateline pattern")
 });
@@ -66,10 +69,20 @@ pub fn find(paragraph: &str) -> Option<Found> {
         return Some(found);
     }
     let caps = DATELINE.captures(paragraph)?;
-    let place_raw = caps.name("place")?.as_str().trim();
+    let mut place_raw = caps.name("place")?.as_str().trim();
+    // `Москва. 8 октября.`: the period ends the place, unless it is an
+    // abbreviation's (`WASHINGTON, D.C.`).
+    let last_word = place_raw.rsplit([' ', ',']).next().unwrap_or("");
+    if last_word.ends_with('.') && last_word.matches('.').count() == 1 {
+        place_raw = &place_raw[..place_raw.len() - 1];
+    }
     let date = caps.name("date").map(|m| m.as_str());
     let lead = caps.name("lead").map(|m| m.as_str());
     if lead.is_some_and(|l| agencies::canonical(l).is_none()) {
+        return None;
+    }
+    let bare = caps.name("bare").map(|m| m.as_str());
+    if bare.is_some_and(|b| agencies::canonical(b).is_none()) {
         return None;
     }
     let slash = caps.name("slash").map(|m| m.as_str());
@@ -77,6 +90,7 @@ pub fn find(paragraph: &str) -> Option<Found> {
         .name("agency")
         .map(|m| m.as_str().trim())
         .or(slash)
+        .or(bare)
         .or(lead);
     // After `/AGENCY/` a period is enough: `МОСКВА, 8 октября. /ТАСС/.`
     let dash = caps
@@ -164,14 +178,42 @@ pub fn find(paragraph: &str) -> Option<Found> {
 }
 
 /// `РИА Новости. ` at the start of `rest`: a known agency ended by a
-/// period. Gives the agency and the bytes it takes with its period and space.
+/// period, perhaps with its reporter (`РИА Новости, Анна Петрова.`). Gives
+/// the agency and the bytes it takes with its period and space.
 fn agency_after_dash(rest: &str) -> Option<(&str, usize)> {
-    let dot = rest.char_indices().take(40).find(|&(_, c)| c == '.')?.0;
-    let name = rest[..dot].trim();
+    let (end, sep) = rest
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == '.' || c == ',')?;
+    let name = rest[..end].trim();
     agencies::canonical(name)?;
+    let mut dot = end;
+    if sep == ',' {
+        // A reporter's name: a few capitalised words, then the period.
+        let (j, _) = rest[end + 1..]
+            .char_indices()
+            .take(50)
+            .find(|&(_, c)| c == '.')?;
+        let reporter = rest[end + 1..end + 1 + j].trim();
+        let words: Vec<&str> = reporter.split_whitespace().collect();
+        if !(1..=4).contains(&words.len())
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        dot = end + 1 + j;
+    }
     let after = &rest[dot + 1..];
     let spaces = after.len() - after.trim_start().len();
     Some((name, dot + 1 + spaces))
+}
+
+/// A number in any script's digits (`１０`, `٨`).
+pub(crate) fn number(s: &str) -> Option<u32> {
+    s.chars()
+        .try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?))
 }
 
 /// An agency credit in its usual Latin form: `РИА Новости` → `RIA Novosti`;

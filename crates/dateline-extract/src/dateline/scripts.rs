@@ -55,7 +55,7 @@ fn is_han(c: char) -> bool {
 
 fn chinese(paragraph: &str) -> Option<Found> {
     let caps = CHINESE.captures(paragraph)?;
-    let number = |name: &str| caps.name(name)?.as_str().parse::<u32>().ok();
+    let number = |name: &str| super::number(caps.name(name)?.as_str());
     let (m, d) = (number("m")?, number("d")?);
     let month_day = ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d));
     let whole = caps.get(0)?;

@@ -91,6 +91,27 @@ fn russian_and_ukrainian() {
             "Власти области",
         ),
         (
+            "Москва. 8 октября. INTERFAX.RU - Банк России",
+            "Москва",
+            Some((10, 8)),
+            Some("Interfax"),
+            "Банк России",
+        ),
+        (
+            "МОСКВА, 8 окт — РИА Новости, Анна Петрова. Власти",
+            "Москва",
+            Some((10, 8)),
+            Some("RIA Novosti"),
+            "Власти",
+        ),
+        (
+            "КИЇВ. 8 жовтня. ІНТЕРФАКС-УКРАЇНА - Уряд",
+            "Київ",
+            Some((10, 8)),
+            Some("Interfax-Ukraine"),
+            "Уряд",
+        ),
+        (
             "КИЇВ, 8 жов — Укрінформ. Президент України",
             "Київ",
             Some((10, 8)),
@@ -105,6 +126,10 @@ fn russian_and_ukrainian() {
             "У місті",
         ),
     ]);
+    // Words after the dash that are no agency stay in the story.
+    let p = "МОСКВА — Россия, Китай. Власти";
+    let f = find(p).unwrap();
+    assert_eq!((f.agency, &p[f.len..]), (None, "Россия, Китай. Власти"));
     let f = find("МОСКВА, 8 окт — РИА Новости. Россия").unwrap();
     assert_eq!(f.text, "МОСКВА, 8 окт — РИА Новости");
 }
@@ -237,6 +262,13 @@ fn chinese_japanese_arabic() {
             "外交部发言人8日表示",
         ),
         (
+            "新华社北京１０月８日电　外交部",
+            "北京",
+            Some((10, 8)),
+            Some("Xinhua"),
+            "外交部",
+        ),
+        (
             "中新社上海3月12日电 上海市政府",
             "上海",
             Some((3, 12)),
@@ -301,6 +333,7 @@ fn openings_in_other_languages_are_not_datelines() {
         "【速報】米国務省は",
         "北京时间10月8日，外交部",
         "Il presidente (ANSA) ha detto",
+        "Москва. 8 октября. Вчера - в среду",
     ] {
         assert!(find(p).is_none(), "{p}");
     }
