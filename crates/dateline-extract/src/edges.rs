@@ -57,9 +57,10 @@ static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that sends the reader elsewhere: "Read more: …", "Sign up for …".
 /// An onward link's words may open a real sentence ("Read more carefully,
-/// the figures show …", "Also on Monday, …"): they make a promotion only
-/// when a separator follows them, or when the line does not end as a
-/// sentence does (a headline).
+/// the figures show …", "Also on Monday, the ministry …"): a line that ends
+/// as a sentence does and goes on from them in lower case (or, for "also
+/// on", at all) is a sentence; a separator after them ("Read more: …") or
+/// a capital (a headline: "Lire aussi Le Monde …") makes a promotion.
 pub fn is_promo_line(line: &str) -> bool {
     if line.len() >= 300 {
         return false;
@@ -70,11 +71,13 @@ pub fn is_promo_line(line: &str) -> bool {
     let Some(m) = ONWARD_LINE.find(line) else {
         return false;
     };
+    let phrase = m.as_str().trim().to_lowercase();
     let after = line[m.end()..].trim_start();
-    after.is_empty()
-        || after.starts_with([':', '›', '»', '>', '|', '–', '—', '-', '…'])
-        || m.as_str().trim_end().ends_with(':')
-        || !line.trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
+    let sentence = line.trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
+        && (phrase.ends_with("also on")
+            || after.starts_with(|c: char| c.is_lowercase() || c == ',')
+                && line.split_whitespace().count() >= 8);
+    !sentence
 }
 
 /// A short line that is (mostly) a date or time stamp.
@@ -177,6 +180,10 @@ mod tests {
         ));
         assert!(is_promo_line("Lesen Sie auch: Wer zahlt die Rente?"));
         assert!(is_promo_line("Читайте также Лавров прибыл в Каир"));
+        assert!(is_promo_line("Read more about the case here."));
+        assert!(is_promo_line(
+            "Lire aussi Martine Dupont, « La politique du voisinage », Le Monde, juin 2018."
+        ));
         assert!(!is_promo_line(
             "Read more carefully, the figures show the rise was concentrated in two departments."
         ));

@@ -122,19 +122,30 @@ fn from_text(article: &mut Article, text: &str, today: Option<NaiveDate>) {
 }
 
 /// Drops metadata lines at the body's head and closing lines at its tail.
-/// Advertising labels, onward links and share prompts go first, wherever
-/// they stand, as whole blocks or whole lines.
+/// Promotions, advertising labels, onward links and share prompts go
+/// first, wherever they stand, as whole blocks or whole lines.
 fn trim_edges(blocks: Vec<(BlockKind, String)>, known: &[&str]) -> Vec<(BlockKind, String)> {
     let mut blocks: Vec<(BlockKind, String)> = blocks
         .into_iter()
         .filter_map(|(kind, text)| {
+            // Promotions first: a box of links headed "Read more:" goes
+            // whole, not its heading alone.
+            if edges::is_promo_line(&text) {
+                return None;
+            }
             if kind == BlockKind::Preformatted {
                 return Some((kind, text));
             }
-            markers::strip(text).map(|t| (kind, t))
+            let len = text.len();
+            let text = markers::strip(text)?;
+            // A label gone may leave a promotion bare ("Anzeige" above
+            // "Lesen Sie auch: …").
+            if text.len() != len && edges::is_promo_line(&text) {
+                return None;
+            }
+            Some((kind, text))
         })
         .collect();
-    blocks.retain(|(_, t)| !edges::is_promo_line(t));
     let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
     let head = edges::head_len(&texts, known);
     let tail = edges::tail_len(&texts[head..], known);

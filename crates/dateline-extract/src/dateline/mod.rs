@@ -71,9 +71,9 @@ pub fn find(paragraph: &str) -> Option<Found> {
     let caps = DATELINE.captures(paragraph)?;
     let mut place_raw = caps.name("place")?.as_str().trim();
     // `Москва. 8 октября.`: the period ends the place, unless it is an
-    // abbreviation's (`WASHINGTON, D.C.`).
-    let last_word = place_raw.rsplit([' ', ',']).next().unwrap_or("");
-    if last_word.ends_with('.') && last_word.matches('.').count() == 1 {
+    // abbreviation's (`WASHINGTON, D.C.`, `LOUISVILLE, Ky.`: a region's).
+    let last_word = place_raw.rsplit(' ').next().unwrap_or("");
+    if !place_raw.contains(',') && last_word.ends_with('.') && last_word.matches('.').count() == 1 {
         place_raw = &place_raw[..place_raw.len() - 1];
     }
     let date = caps.name("date").map(|m| m.as_str());
@@ -285,8 +285,17 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// `MOSCOW` → `Moscow`, `RIO DE JANEIRO` → `Rio de Janeiro`,
-/// `WASHINGTON, D.C.` → `Washington, D.C.`; Title Case stays as written.
+/// `WASHINGTON, D.C.` → `Washington, D.C.`, `LOUISVILLE, Ky.` →
+/// `Louisville, Ky.`; Title Case stays as written.
 fn ordinary_case(place: &str) -> String {
+    // Each part on its own: `LOUISVILLE, Ky.` → `Louisville, Ky.`.
+    if place.contains(", ") {
+        return place
+            .split(", ")
+            .map(ordinary_case)
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
     if !letters.iter().all(|c| c.is_uppercase()) {
         return place.to_string();

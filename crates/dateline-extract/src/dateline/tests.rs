@@ -24,6 +24,8 @@ fn common_forms() {
         ("Rio de Janeiro", Some((10, 8)), Some(2014))
     );
     assert_eq!(f.agency.as_deref(), Some("AP"));
+    let f = find("LOUISVILLE, Ky. (AP) — Police said").unwrap();
+    assert_eq!(f.place, "Louisville, Ky.");
     let f = find("NEW YORK — Stocks fell").unwrap();
     assert_eq!((f.place.as_str(), f.agency), ("New York", None));
     let f = find("Moscow, 8 October (TASS) – Russia said").unwrap();
