@@ -320,6 +320,9 @@ fn chinese_japanese_arabic() {
             "قال",
         ),
     ]);
+    // A newspaper's own: place and reporter, no agency.
+    let f = find("【エルサレム＝酒井圭吾】イスラエルと").unwrap();
+    assert_eq!((f.place.as_str(), f.agency), ("エルサレム", None));
     let f = find("新华社北京10月8日电（记者王毅）外交部").unwrap();
     assert_eq!(f.text, "新华社北京10月8日电（记者王毅）");
 }
