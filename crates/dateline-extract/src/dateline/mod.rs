@@ -228,6 +228,15 @@ pub(crate) fn canonical_agency(raw: &str) -> Option<String> {
         .split(['/', ',', '+', '|', ';'])
         .flat_map(|p| p.split(" und "))
         .flat_map(|p| p.split(" and "))
+        // `efe-epa`: a hyphen joins two services (a hyphenated name such
+        // as `ITAR-TASS` resolves whole first).
+        .flat_map(|p| {
+            if agencies::canonical(p).is_none() {
+                p.split('-').collect()
+            } else {
+                vec![p]
+            }
+        })
         .filter_map(agencies::canonical)
         .collect();
     let mut known: Vec<&str> = Vec::new();

@@ -196,6 +196,13 @@ fn german_french_spanish_italian() {
             "La Fiscalía",
         ),
         (
+            "London, Jun 11 (efe-epa).- The pandemic",
+            "London",
+            Some((6, 11)),
+            Some("EFE"),
+            "The pandemic",
+        ),
+        (
             "ROMA (ANSA) - Il presidente del Consiglio",
             "Roma",
             None,
