@@ -316,6 +316,8 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the data directory")
     ap.add_argument("--skip-http", action="store_true")
     ap.add_argument("--skip-pipeline", action="store_true")
+    ap.add_argument("--http-only", metavar="DATA", action="append", default=[],
+                    help="only the HTTP part, over this existing data directory (repeatable)")
     args = ap.parse_args()
 
     scales = sorted({int(s.replace("_", "")) for s in args.scale.split(",") if s.strip()})
@@ -326,6 +328,11 @@ def main():
         sys.exit("wrk is not installed (apt-get install -y wrk), or give --skip-http")
     built, synth = build(args.dateline is None)
     exe = Path(args.dateline) if args.dateline else built
+    if not args.skip_http and subprocess.run([str(exe), "serve", "--help"], capture_output=True).returncode != 0:
+        log(f"{exe} has no `serve` command: the HTTP part is skipped")
+        args.skip_http = True
+    if args.http_only:
+        return http_only(exe, synth, args, conns_list)
 
     work = Path(tempfile.mkdtemp(prefix="dateline-archive-bench-", dir=args.work))
     data = work / "data"
@@ -342,7 +349,7 @@ def main():
             log(f"synthesized {n:,} articles ({size / 1e6:,.0f} MB) in {wall:.0f} s")
             if si == 0:
                 words, sources, sections = query_vocabulary(jsonl)
-            wall, cpu, peak, err = timed([exe, "ingest", "--quiet", "--data", data, jsonl])
+            wall, cpu, peak, err = timed([exe, "ingest", "--data", data, jsonl])
             counts = summary_counts(err)
             jsonl.unlink()
             st = stats(exe, data)
@@ -365,6 +372,9 @@ def main():
                 row["serve_hwm_mb"] = hwm
                 row["serve_ready_s"] = ready
             results["scales"].append(row)
+            if args.keep and args.skip_http and si + 1 < len(scales):
+                # For a later --http-only run at this size.
+                shutil.copytree(data, work / f"archive-{scale}")
             if si == 0 and not args.skip_pipeline:
                 results["pipeline"] = pipeline(exe, synth, args, work, data, scale)
                 stored += results["pipeline"]["counts"].get("new", 0)
@@ -374,7 +384,29 @@ def main():
         else:
             shutil.rmtree(work, ignore_errors=True)
     report(results, conns_list)
-    print(json.dumps(results, indent=1), file=open(ROOT / "bench" / ".archive-last.json", "w"))
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "archive.json").write_text(json.dumps(results, indent=1))
+    log(f"figures also in {out / 'archive.json'}")
+
+
+def http_only(exe, synth, args, conns_list):
+    work = Path(tempfile.mkdtemp(prefix="dateline-archive-http-", dir=args.work))
+    results = {"scales": [], "pipeline": None}
+    try:
+        sample = work / "sample.jsonl"
+        timed([synth, "articles", "-n", 3000, "--seed", args.seed, "--pages", args.pages, "-o", sample])
+        words, sources, sections = query_vocabulary(sample)
+        for data in args.http_only:
+            st = stats(exe, data)
+            log(f"{data}: {st.get('articles'):,} articles")
+            rows, hwm, ready = http_bench(exe, data, work, words, sources, sections,
+                                          conns_list, args.duration, args.ready_timeout)
+            results["scales"].append({"scale": st.get("articles"), "articles": st.get("articles"),
+                                      "http": rows, "serve_hwm_mb": hwm, "serve_ready_s": ready})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(results, conns_list)
 
 
 def pipeline(exe, synth, args, work, data, held):
@@ -383,7 +415,7 @@ def pipeline(exe, synth, args, work, data, held):
     size = warc.stat().st_size
     # The page cache holds the WARC for both runs alike.
     e_wall, e_cpu, e_peak, _ = timed([exe, "extract", "--analyze", "--format", "jsonl", "-q", warc])
-    i_wall, i_cpu, i_peak, err = timed([exe, "ingest", "--quiet", "--data", data, warc])
+    i_wall, i_cpu, i_peak, err = timed([exe, "ingest", "--data", data, warc])
     counts = summary_counts(err)
     warc.unlink()
     n = args.pipeline_pages
@@ -401,10 +433,12 @@ def fmt_ms(x):
 def report(results, conns_list):
     cores = os.cpu_count()
     print(f"\nArchive benchmark ({cores} cores; shared machine: figures are noisy)\n")
-    print("Storage alone (analysed JSON Lines -> SQLite records + Tantivy index):")
-    print(f"{'archive':>10} {'added':>10} {'articles/s':>11} {'CPU s/1k':>9} {'peak MB':>8} "
+    stored = [r for r in results["scales"] if "added" in r]
+    if stored:
+        print("Storage alone (analysed JSON Lines -> SQLite records + Tantivy index):")
+        print(f"{'archive':>10} {'added':>10} {'articles/s':>11} {'CPU s/1k':>9} {'peak MB':>8} "
           f"{'disk/article':>13} {'JSON/article':>13} {'synd. groups':>13}")
-    for r in results["scales"]:
+    for r in stored:
         print(f"{r['articles'] or r['scale']:>10,} {r['added']:>10,} {r['rate']:>11,.0f} "
               f"{1000 * r['ingest_cpu_s'] / r['added']:>9.2f} {r['ingest_peak_mb']:>8.0f} "
               f"{r['bytes_per_article']:>13,.0f} {r['json_bytes'] / r['added']:>13,.0f} "

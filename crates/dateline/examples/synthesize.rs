@@ -66,9 +66,10 @@ struct Common {
     /// Seed of every random choice: the same seed writes the same file.
     #[arg(long, default_value_t = 13)]
     seed: u64,
-    /// The benchmark pages: a directory holding html/ and ground-truth.json.
-    #[arg(long, default_value = "../shared/bench/article-extraction")]
-    pages: PathBuf,
+    /// The benchmark pages: a directory holding html/ and ground-truth.json
+    /// [default: ../shared/bench/article-extraction from the repository root].
+    #[arg(long)]
+    pages: Option<PathBuf>,
     /// Share of the words replaced by other words of the corpus.
     #[arg(long, default_value_t = 0.12)]
     perturb: f64,
@@ -757,7 +758,10 @@ fn main() {
         What::Warc(c) => (c, false),
     };
     let started = std::time::Instant::now();
-    let corpus = match load(&common.pages) {
+    let pages = common.pages.clone().unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/article-extraction")
+    });
+    let corpus = match load(&pages) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("synthesize: {e}");
