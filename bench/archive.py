@@ -278,6 +278,33 @@ def check_query(base, words, sources, sections):
         log(f"  GET {url[len(base):]} -> keys {sorted(body)[:8]}, total {hits}")
 
 
+def sample_queries(base, words, sources, sections, n=200):
+    """n requests drawn as the Lua script draws them, one at a time: how many
+    matches they have (so a load of empty results would show)."""
+    rng = random.Random(7)
+    totals, times = [], []
+    for _ in range(n):
+        params = {"q": rng.choice(words)}
+        if rng.random() < 0.5:
+            params["source"] = rng.choice(sources)
+        if rng.random() < 0.5:
+            params["section"] = rng.choice(sections)
+        if rng.random() < 0.5:
+            params["since"] = f"{rng.randint(2022, 2024):04d}-{rng.randint(1, 12):02d}-01"
+        params.update(facets=5, limit=10)
+        url = base + "/api/v1/articles?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+        t = time.perf_counter()
+        body = get_json(url, timeout=60)
+        times.append((time.perf_counter() - t) * 1000)
+        totals.append(body.get("total", 0))
+    totals.sort()
+    times.sort()
+    res = {"n": n, "zero_share": sum(1 for t in totals if t == 0) / n,
+           "median_total": totals[n // 2], "max_total": totals[-1], "median_ms": times[n // 2]}
+    log(f"  {n} sample queries one at a time: {res}")
+    return res
+
+
 def http_bench(exe, data, workdir, words, sources, sections, conns_list, duration, ready_timeout):
     lua = workdir / "queries.lua"
     write_lua(lua, words, sources, sections)
@@ -286,6 +313,7 @@ def http_bench(exe, data, workdir, words, sources, sections, conns_list, duratio
         log(f"  serve ready in {server.ready_s:.1f} s on {server.base}; "
             f"health {get_json(server.base + '/api/v1/health')}")
         check_query(server.base, words, sources, sections)
+        sample = sample_queries(server.base, words, sources, sections)
         run_wrk(server.base, lua, 4, max(3, duration // 2))  # warm up the caches
         rows = []
         for c in conns_list:
@@ -296,7 +324,7 @@ def http_bench(exe, data, workdir, words, sources, sections, conns_list, duratio
         hwm = proc_status(server.proc.pid, "VmHWM")
     finally:
         server.stop()
-    return rows, hwm, server.ready_s
+    return rows, hwm, server.ready_s, sample
 
 
 # ------------------------------------------------------------------ main
@@ -366,9 +394,10 @@ def main():
                 f"{row['bytes_per_article']:,.0f} bytes/article on disk; {counts}")
             stored = scale
             if not args.skip_http:
-                rows, hwm, ready = http_bench(exe, data, work, words, sources, sections,
-                                              conns_list, args.duration, args.ready_timeout)
+                rows, hwm, ready, sample = http_bench(exe, data, work, words, sources, sections,
+                                                      conns_list, args.duration, args.ready_timeout)
                 row["http"] = rows
+                row["sample"] = sample
                 row["serve_hwm_mb"] = hwm
                 row["serve_ready_s"] = ready
             results["scales"].append(row)
@@ -400,10 +429,11 @@ def http_only(exe, synth, args, conns_list):
         for data in args.http_only:
             st = stats(exe, data)
             log(f"{data}: {st.get('articles'):,} articles")
-            rows, hwm, ready = http_bench(exe, data, work, words, sources, sections,
-                                          conns_list, args.duration, args.ready_timeout)
+            rows, hwm, ready, sample = http_bench(exe, data, work, words, sources, sections,
+                                                  conns_list, args.duration, args.ready_timeout)
             results["scales"].append({"scale": st.get("articles"), "articles": st.get("articles"),
-                                      "http": rows, "serve_hwm_mb": hwm, "serve_ready_s": ready})
+                                      "http": rows, "serve_hwm_mb": hwm, "serve_ready_s": ready,
+                                      "sample": sample})
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results, conns_list)
@@ -472,6 +502,11 @@ def report(results, conns_list):
                        if best else "none")
                     + f"; serve peak memory (VmHWM) {r['serve_hwm_mb'] or 0:.0f} MB; ready in {r['serve_ready_s']:.1f} s")
             print(line)
+            sm = r.get("sample")
+            if sm:
+                print(f"    {sm['n']} sample queries: {100 * sm['zero_share']:.0f}% without a match, "
+                      f"median {sm['median_total']:,} matches (max {sm['max_total']:,}), "
+                      f"median {sm['median_ms']:.1f} ms one at a time")
             if first is None:
                 first = r
             else:
