@@ -1087,6 +1087,24 @@ pub fn entity_records_and_mentions(f: Factory) {
         (list[0].name.as_str(), list[0].articles),
         ("Mikhail Bogdanov", 3)
     );
+    // A later word of the name finds it too (a reader knows the surname).
+    let by_surname = store
+        .entities(&EntityQuery {
+            name: Some("Bogd".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(by_surname.len(), 1);
+    assert_eq!(by_surname[0].id, list[0].id);
+    let inside_a_word = store
+        .entities(&EntityQuery {
+            name: Some("ogdanov".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(inside_a_word.is_empty(), "only word starts match");
     let people = store
         .entities(&EntityQuery {
             kind: Some(EntityKind::Person),

@@ -98,8 +98,9 @@ pub struct EntitySummary {
 /// Entities by name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntityQuery {
-    /// Names or aliases starting with these words (case ignored); all
-    /// entities when `None`.
+    /// Names or aliases with a word starting with these words ("bogd"
+    /// finds Mikhail Bogdanov; case and dots ignored); all entities when
+    /// `None`.
     pub name: Option<String>,
     pub kind: Option<EntityKind>,
     /// Most mentioned first; at most [`crate::MAX_PAGE`].

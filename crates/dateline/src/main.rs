@@ -12,6 +12,7 @@ mod ordered;
 mod output;
 mod pipeline;
 mod search;
+mod serve;
 mod train;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -47,6 +48,8 @@ enum Command {
     Search(search::SearchArgs),
     /// Look after the archive: stats, check, reindex, export.
     Archive(archive::ArchiveArgs),
+    /// Serve the archive: the JSON API under /api/v1 and the web portal.
+    Serve(serve::ServeArgs),
 }
 
 const EXTRACT_HELP: &str = "\
@@ -178,6 +181,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => exit(ingest::run(args)),
         Command::Search(args) => exit(search::run(args)),
         Command::Archive(args) => exit(archive::run(args)),
+        Command::Serve(args) => exit(serve::run(args)),
     }
 }
 

@@ -302,17 +302,28 @@ pub fn entities(conn: &Connection, q: &EntityQuery) -> Result<Vec<EntitySummary>
     };
     let rows = match q.name.as_deref().map(name_key).filter(|k| !k.is_empty()) {
         Some(prefix) => {
-            // Names starting with the prefix: a range of the key index.
+            // Names starting with the prefix (a range of the key index),
+            // or with a later word starting with it (a scan of the keys:
+            // they are short, and one per name).
             let mut upper = prefix.clone();
             upper.push(char::MAX);
+            let escaped: String = prefix
+                .chars()
+                .flat_map(|c| match c {
+                    '%' | '_' | '\\' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect();
+            let later_word = format!("% {escaped}%");
             conn.prepare_cached(
                 "SELECT e.id, e.name, e.kind, e.articles, e.mentions FROM entities e
                  WHERE e.articles > 0 AND (?3 IS NULL OR e.kind = ?3) AND e.id IN
-                     (SELECT entity FROM entity_names WHERE key >= ?1 AND key < ?2)
+                     (SELECT entity FROM entity_names WHERE key >= ?1 AND key < ?2
+                      UNION SELECT entity FROM entity_names WHERE key LIKE ?6 ESCAPE '\\')
                  ORDER BY e.articles DESC, e.id LIMIT ?4 OFFSET ?5",
             )
             .and_then(|mut s| {
-                s.query_map(params![prefix, upper, kind, limit, offset], map)?
+                s.query_map(params![prefix, upper, kind, limit, offset, later_word], map)?
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
         }
