@@ -341,6 +341,7 @@ def main():
     ap.add_argument("--connections", default="1,2,4,8,16,32")
     ap.add_argument("--pipeline-pages", type=int, default=6000, help="HTML pages for the full-pipeline run")
     ap.add_argument("--ready-timeout", type=int, default=1800, help="seconds to wait for serve's index")
+    ap.add_argument("--ingest-timeout", type=int, default=8 * 3600, help="seconds any one ingest or extract may take")
     ap.add_argument("--keep", action="store_true", help="keep the data directory")
     ap.add_argument("--skip-http", action="store_true")
     ap.add_argument("--skip-pipeline", action="store_true")
@@ -377,7 +378,7 @@ def main():
             log(f"synthesized {n:,} articles ({size / 1e6:,.0f} MB) in {wall:.0f} s")
             if si == 0:
                 words, sources, sections = query_vocabulary(jsonl)
-            wall, cpu, peak, err = timed([exe, "ingest", "--data", data, jsonl])
+            wall, cpu, peak, err = timed([exe, "ingest", "--data", data, jsonl], timeout=args.ingest_timeout)
             counts = summary_counts(err)
             jsonl.unlink()
             st = stats(exe, data)
@@ -444,8 +445,9 @@ def pipeline(exe, synth, args, work, data, held):
     timed([synth, "warc", "-n", args.pipeline_pages, "--seed", args.seed, "--pages", args.pages, "-o", warc])
     size = warc.stat().st_size
     # The page cache holds the WARC for both runs alike.
-    e_wall, e_cpu, e_peak, _ = timed([exe, "extract", "--analyze", "--format", "jsonl", "-q", warc])
-    i_wall, i_cpu, i_peak, err = timed([exe, "ingest", "--data", data, warc])
+    e_wall, e_cpu, e_peak, _ = timed([exe, "extract", "--analyze", "--format", "jsonl", "-q", warc],
+                                  timeout=args.ingest_timeout)
+    i_wall, i_cpu, i_peak, err = timed([exe, "ingest", "--data", data, warc], timeout=args.ingest_timeout)
     counts = summary_counts(err)
     warc.unlink()
     n = args.pipeline_pages
