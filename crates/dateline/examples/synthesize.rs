@@ -299,7 +299,10 @@ fn recase(word: &str, like: &str) -> String {
     } else if first_upper {
         let mut c = word.chars();
         match c.next() {
-            Some(f) => f.to_uppercase().chain(c.flat_map(|x| x.to_lowercase())).collect(),
+            Some(f) => f
+                .to_uppercase()
+                .chain(c.flat_map(|x| x.to_lowercase()))
+                .collect(),
             None => String::new(),
         }
     } else {
@@ -365,34 +368,108 @@ impl OffsetMap {
 // ---------------------------------------------------------------- metadata
 
 const SECTIONS: &[&str] = &[
-    "World", "Politics", "Business", "Markets", "Technology", "Science", "Health", "Sports",
-    "Culture", "Opinion", "Europe", "Asia", "Americas", "Middle East", "Africa", "Energy",
-    "Climate", "Defense", "Homeland Security", "Travel",
+    "World",
+    "Politics",
+    "Business",
+    "Markets",
+    "Technology",
+    "Science",
+    "Health",
+    "Sports",
+    "Culture",
+    "Opinion",
+    "Europe",
+    "Asia",
+    "Americas",
+    "Middle East",
+    "Africa",
+    "Energy",
+    "Climate",
+    "Defense",
+    "Homeland Security",
+    "Travel",
 ];
 
 const SOURCE_A: &[&str] = &[
-    "Northern", "Pacific", "Capital", "Metro", "Global", "Daily", "Evening", "Morning",
-    "National", "Coastal", "Continental", "Central", "Eastern", "Western", "Southern", "Union",
-    "Harbour", "Valley", "Lakeside", "Highland",
+    "Northern",
+    "Pacific",
+    "Capital",
+    "Metro",
+    "Global",
+    "Daily",
+    "Evening",
+    "Morning",
+    "National",
+    "Coastal",
+    "Continental",
+    "Central",
+    "Eastern",
+    "Western",
+    "Southern",
+    "Union",
+    "Harbour",
+    "Valley",
+    "Lakeside",
+    "Highland",
 ];
 const SOURCE_B: &[&str] = &[
-    "Herald", "Courier", "Times", "Post", "Tribune", "Gazette", "Wire", "Press", "Observer",
+    "Herald",
+    "Courier",
+    "Times",
+    "Post",
+    "Tribune",
+    "Gazette",
+    "Wire",
+    "Press",
+    "Observer",
     "Chronicle",
 ];
 /// (language tag, share of sources) — the texts stay the pages' (mostly
 /// English): the tags exercise the per-language indexing paths and filters.
-const LANGS: &[(&str, f64)] = &[("en", 0.70), ("de", 0.10), ("fr", 0.08), ("ru", 0.06), ("pl", 0.06)];
+const LANGS: &[(&str, f64)] = &[
+    ("en", 0.70),
+    ("de", 0.10),
+    ("fr", 0.08),
+    ("ru", 0.06),
+    ("pl", 0.06),
+];
 const OFFSETS_H: &[i32] = &[0, 1, 2, 3, -5, -8, 5, 8, 9, -3];
 const FIRST: &[&str] = &[
     "Anna", "Mikhail", "John", "Maria", "Peter", "Elena", "David", "Sophie", "Tomasz", "Julia",
-    "Ahmed", "Laura", "Kenji", "Olga", "Carlos", "Grace", "Ivan", "Nora", "Paul", "Yuki",
-    "Hannah", "Marek", "Lucas", "Irina", "Samuel", "Claire", "Omar", "Eva", "Daniel", "Leila",
+    "Ahmed", "Laura", "Kenji", "Olga", "Carlos", "Grace", "Ivan", "Nora", "Paul", "Yuki", "Hannah",
+    "Marek", "Lucas", "Irina", "Samuel", "Claire", "Omar", "Eva", "Daniel", "Leila",
 ];
 const LAST: &[&str] = &[
-    "Smith", "Ivanova", "Kowalski", "Müller", "Dubois", "Garcia", "Tanaka", "Petrov", "Brown",
-    "Novak", "Rossi", "Schmidt", "Lefebvre", "Nowak", "Silva", "Kim", "Haddad", "Jensen",
-    "O'Neill", "Fischer", "Moreau", "Sokolov", "Wilson", "Martin", "Kaya", "Lindqvist",
-    "Costa", "Baker", "Weber", "Ito",
+    "Smith",
+    "Ivanova",
+    "Kowalski",
+    "Müller",
+    "Dubois",
+    "Garcia",
+    "Tanaka",
+    "Petrov",
+    "Brown",
+    "Novak",
+    "Rossi",
+    "Schmidt",
+    "Lefebvre",
+    "Nowak",
+    "Silva",
+    "Kim",
+    "Haddad",
+    "Jensen",
+    "O'Neill",
+    "Fischer",
+    "Moreau",
+    "Sokolov",
+    "Wilson",
+    "Martin",
+    "Kaya",
+    "Lindqvist",
+    "Costa",
+    "Baker",
+    "Weber",
+    "Ito",
 ];
 
 struct SourceInfo {
@@ -536,8 +613,11 @@ fn synth_article(ctx: &Ctx, i: u64) -> Article {
 
     for &pi in &chosen {
         let para = &corpus.paras[pi];
-        let mut protected: Vec<(usize, usize)> =
-            para.mentions.iter().map(|(_, m)| (m.start, m.end)).collect();
+        let mut protected: Vec<(usize, usize)> = para
+            .mentions
+            .iter()
+            .map(|(_, m)| (m.start, m.end))
+            .collect();
         protected.extend(para.times.iter().map(|t| (t.start, t.end)));
         let mut boundaries = Vec::new();
         for (_, q) in &para.quotes {
@@ -603,7 +683,11 @@ fn synth_article(ctx: &Ctx, i: u64) -> Article {
     times.sort_by_key(|t| (t.start, t.end));
     quotes.sort_by_key(|q| (q.start, q.end));
 
-    let title_src = base.article.title.clone().unwrap_or_else(|| "Untitled".into());
+    let title_src = base
+        .article
+        .title
+        .clone()
+        .unwrap_or_else(|| "Untitled".into());
     let (title, _) = perturb(&title_src, &[], &[], &corpus.words, 0.25, 0.02, &mut rng);
     let url = format!(
         "https://{}/{}/{}/{}-{:x}",
@@ -622,7 +706,13 @@ fn synth_article(ctx: &Ctx, i: u64) -> Article {
     article.source = Some(src.name.clone());
     let n_authors = [0, 1, 1, 1, 2][rng.below(5)];
     article.authors = (0..n_authors)
-        .map(|_| format!("{} {}", FIRST[rng.below(FIRST.len())], LAST[rng.below(LAST.len())]))
+        .map(|_| {
+            format!(
+                "{} {}",
+                FIRST[rng.below(FIRST.len())],
+                LAST[rng.below(LAST.len())]
+            )
+        })
         .collect();
     article.published = Some(PageTime::Zoned(published));
     let raw = published.to_rfc3339();
@@ -669,9 +759,8 @@ fn synth_article(ctx: &Ctx, i: u64) -> Article {
 fn perturb_html(html: &[u8], words: &[String], p: f64, rng: &mut Rng) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len() + 1024);
     let mut i = 0;
-    let lower = |j: usize, n: usize| -> Vec<u8> {
-        html[j..(j + n).min(html.len())].to_ascii_lowercase()
-    };
+    let lower =
+        |j: usize, n: usize| -> Vec<u8> { html[j..(j + n).min(html.len())].to_ascii_lowercase() };
     while i < html.len() {
         if html[i] == b'<' {
             // A tag (or comment): copy it whole; skip raw-text elements' bodies.
@@ -702,12 +791,12 @@ fn perturb_html(html: &[u8], words: &[String], p: f64, rng: &mut Rng) -> Vec<u8>
                     if matches!(prev, Some('&' | '#')) || !rng.chance(p) {
                         continue;
                     }
-                    out.extend_from_slice(text[last..s].as_bytes());
+                    out.extend_from_slice(&text.as_bytes()[last..s]);
                     let w = recase(&words[rng.below(words.len())], &text[s..e]);
                     out.extend_from_slice(w.as_bytes());
                     last = e;
                 }
-                out.extend_from_slice(text[last..].as_bytes());
+                out.extend_from_slice(&text.as_bytes()[last..]);
             }
             Err(_) => out.extend_from_slice(&html[i..next]),
         }
