@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use dateline_store::cursor::{Cursor, Key};
 use dateline_store::{Interval, Sort};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -76,7 +77,9 @@ pub struct Fruit {
     pub sections: HashMap<String, u64>,
     pub languages: HashMap<String, u64>,
     pub sites: HashMap<String, u64>,
-    pub entities: HashMap<u64, u64>,
+    /// Fx-hashed: an article names dozens of entities, so this map takes
+    /// most of a faceted search's insertions; ids need no DoS-proof hash.
+    pub entities: FxHashMap<u64, u64>,
     pub timeline: BTreeMap<NaiveDate, u64>,
 }
 
@@ -91,7 +94,7 @@ pub struct SegmentCollect {
     date: Column<tantivy::DateTime>,
     strs: Vec<(StrColumn, Vec<u64>)>,
     entity: Option<Column<u64>>,
-    entities: HashMap<u64, u64>,
+    entities: FxHashMap<u64, u64>,
     timeline: BTreeMap<NaiveDate, u64>,
     heap: BinaryHeap<Worst>,
     count: u64,
@@ -133,7 +136,7 @@ impl Collector for Collect {
             },
             o,
             strs,
-            entities: HashMap::new(),
+            entities: FxHashMap::default(),
             timeline: BTreeMap::new(),
             heap: BinaryHeap::new(),
             count: 0,
