@@ -92,6 +92,16 @@ async fn shot(client: &Client, dir: &Path, name: &str) {
     eprintln!("screenshot: {}", path.display());
 }
 
+/// The element `css` once the page shows it (at most 10 s).
+async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} within 10 s: {e}"))
+}
+
 /// Nothing ran: no script element, and the hostile page's payload unset.
 async fn no_script_ran(client: &Client, page: &str) {
     let ran = client
@@ -185,12 +195,7 @@ async fn walk(client: &Client, base: &str, dir: &Path) {
         .click()
         .await
         .unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("ol.hits"))
-        .await
-        .unwrap();
+    wait_for(client, "ol.hits").await;
     assert!(client
         .current_url()
         .await
@@ -225,12 +230,7 @@ async fn walk(client: &Client, base: &str, dir: &Path) {
         }
     }
     assert!(opened, "the specimen is not among the hits");
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("article.story"))
-        .await
-        .unwrap();
+    wait_for(client, "article.story").await;
     let quotes = client.find_all(Locator::Css("mark.quote")).await.unwrap();
     assert!(quotes.len() >= 3, "{} quotations marked", quotes.len());
     let mut fierce = false;
@@ -263,22 +263,8 @@ async fn walk(client: &Client, base: &str, dir: &Path) {
         .await
         .expect("Bogdanov is linked in the text");
     link.click().await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("h1"))
-        .await
-        .unwrap();
-    assert_eq!(
-        client
-            .find(Locator::Css("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-        "Mikhail Bogdanov"
-    );
+    let name = wait_for(client, "h1").await;
+    assert_eq!(name.text().await.unwrap(), "Mikhail Bogdanov");
     assert!(
         client.find(Locator::Css("svg.chart")).await.is_ok(),
         "no mentions chart"
@@ -297,12 +283,7 @@ async fn walk(client: &Client, base: &str, dir: &Path) {
         "the title is shown as text"
     );
     hostile.click().await.unwrap();
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("article.story"))
-        .await
-        .unwrap();
+    wait_for(client, "article.story").await;
     // Clicking the text must not run anything either (links are left
     // alone: one leads off loopback).
     for el in client

@@ -6,7 +6,7 @@ use crate::{ApiError, App};
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use dateline_model::Article;
-use dateline_store::{ArticleId, SearchPage, StoredArticle};
+use dateline_store::{ArticleId, SearchPage, Store, StoredArticle};
 
 /// The parameters of an article search (documentation only: they are
 /// read by [`Params::search`], which the portal shares).
@@ -80,9 +80,7 @@ pub async fn one(
     Path(id): Path<String>,
 ) -> Result<Json<StoredArticle>, ApiError> {
     let id: ArticleId = parse_id("article", &id)?;
-    app.with_store(move |s| s.article(id)?.ok_or_else(|| no_article(id)))
-        .await
-        .map(Json)
+    app.with_store(move |s| stored(s, id)).await.map(Json)
 }
 
 /// One revision of an article, as it was stored.
@@ -109,6 +107,11 @@ pub async fn revision(
     })
     .await
     .map(Json)
+}
+
+/// The stored article, or the 404 the API and the portal both answer.
+pub(crate) fn stored(s: &dyn Store, id: ArticleId) -> Result<StoredArticle, ApiError> {
+    s.article(id)?.ok_or_else(|| no_article(id))
 }
 
 pub(crate) fn no_article(id: ArticleId) -> ApiError {

@@ -145,12 +145,7 @@ fn pieces_markup(text: &str, pieces: &[Range<usize>], mentions: &[MentionMark]) 
         @for piece in pieces {
             @let words = &text[piece.clone()];
             @match mentions.iter().find(|m| covers(&m.range, piece)) {
-                Some(MentionMark { entity: Some(id), kind, name, .. }) => {
-                    a class={ "entity " (kind_class(*kind)) } href={ "/entities/" (id) } title=(name) { (words) }
-                }
-                Some(MentionMark { entity: None, kind, .. }) => {
-                    span class={ "entity " (kind_class(*kind)) } { (words) }
-                }
+                Some(m) => (entity(m.entity, m.kind, words, Some(&m.name))),
                 None => (words),
             }
         }
@@ -159,6 +154,17 @@ fn pieces_markup(text: &str, pieces: &[Range<usize>], mentions: &[MentionMark]) 
 
 fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end && outer.start < outer.end
+}
+
+/// An entity as every page shows it: a link to its page when the archive
+/// knows it, marked by kind either way; `title` names it on hover.
+pub fn entity(id: Option<EntityId>, kind: EntityKind, label: &str, title: Option<&str>) -> Markup {
+    html! {
+        @match id {
+            Some(id) => a class={ "entity " (kind_class(kind)) } href={ "/entities/" (id) } title=[title] { (label) },
+            None => span class={ "entity " (kind_class(kind)) } { (label) },
+        }
+    }
 }
 
 pub fn kind_class(kind: EntityKind) -> &'static str {

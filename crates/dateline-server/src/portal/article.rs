@@ -20,10 +20,7 @@ pub async fn current(State(app): State<App>, Path(id): Path<String>) -> Response
         Err(e) => return e.page(),
     };
     match app
-        .with_store(move |s| {
-            s.article(id)?
-                .ok_or_else(|| crate::api::articles::no_article(id))
-        })
+        .with_store(move |s| crate::api::articles::stored(s, id))
         .await
     {
         Ok(stored) => {
@@ -57,9 +54,7 @@ pub async fn revision(
     };
     let found = app
         .with_store(move |s| {
-            let stored = s
-                .article(id)?
-                .ok_or_else(|| crate::api::articles::no_article(id))?;
+            let stored = crate::api::articles::stored(s, id)?;
             let article = s.revision(id, number)?.ok_or_else(|| {
                 ApiError::not_found(format!("article {id} has no revision {number}"))
             })?;
@@ -143,10 +138,7 @@ fn entity_list(article: &Article, ids: &BTreeMap<String, dateline_store::EntityI
             ul {
                 @for e in &analysis.entities {
                     li class=(kind_class(e.kind)) {
-                        @match ids.get(&e.id) {
-                            Some(id) => a class={ "entity " (kind_class(e.kind)) } href={ "/entities/" (id) } { (e.name) },
-                            None => span class={ "entity " (kind_class(e.kind)) } { (e.name) },
-                        }
+                        (annotate::entity(ids.get(&e.id).copied(), e.kind, &e.name, None))
                         " " span class="n" { (e.mentions.len()) }
                         @if !e.titles.is_empty() { " — " (e.titles.join(", ")) }
                     }

@@ -61,7 +61,7 @@ pub async fn list(State(app): State<App>, RawQuery(query): RawQuery) -> Response
                 @if entities.is_empty() { p { "No entity by that name." } }
                 ul class="entity-list" {
                     @for e in &entities {
-                        li { a class={ "entity " (super::annotate::kind_class(e.kind)) } href={ "/entities/" (e.id) } { (e.name) }
+                        li { (super::annotate::entity(Some(e.id), e.kind, &e.name, None))
                              " " span class="n" { (e.articles) " articles" } }
                     }
                 }
@@ -124,7 +124,7 @@ fn render(d: &EntityDetail, interval: Interval) -> Markup {
                 h2 id="co-h" { "Mentioned with" }
                 ul class="entity-list" {
                     @for c in &d.co_mentioned {
-                        li { a class={ "entity " (super::annotate::kind_class(c.kind)) } href={ "/entities/" (c.id) } { (c.name) } " " span class="n" { (c.count) } }
+                        li { (super::annotate::entity(Some(c.id), c.kind, &c.name, None)) " " span class="n" { (c.count) } }
                     }
                 }
             }
