@@ -4,7 +4,7 @@ data directory:
 
 1. Storage rate alone: `dateline ingest --data D synthetic.jsonl` of
    already-analysed synthetic articles (crates/dateline/examples/
-   synthesize.rs), on every core: articles/s, and bytes on disk per
+   synthesize/), on every core: articles/s, and bytes on disk per
    article (every file of the data directory / articles stored). The
    archive grows scale by scale (--scale 100000,1000000: the first
    100,000, then the next 900,000 into the same directory).
