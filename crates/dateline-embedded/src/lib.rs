@@ -55,9 +55,17 @@ impl Embedded {
     pub fn open(dir: &Path, options: Options) -> Result<Embedded> {
         let db_path = dir.join(DATABASE);
         if dir.is_dir() && !db_path.exists() {
-            let mut entries = std::fs::read_dir(dir)
+            let entries = std::fs::read_dir(dir)
                 .context(format!("{}: cannot read the data directory", dir.display()))?;
-            if entries.next().is_some() {
+            // The archive's own files mean another process is creating it
+            // right now (its database appeared after the check above):
+            // open it with that process. Anything else is someone's data.
+            let foreign = entries.flatten().any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !(name.starts_with(DATABASE) || name == INDEX)
+            });
+            if foreign {
                 return Err(StoreError::Incompatible(format!(
                     "{}: not a Dateline archive (no {DATABASE}) and not empty: name an empty or \
                      new directory",
